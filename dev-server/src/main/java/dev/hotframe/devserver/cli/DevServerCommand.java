@@ -1,0 +1,87 @@
+package dev.hotframe.devserver.cli;
+
+import dev.hotframe.devserver.project.ProjectException;
+import dev.hotframe.devserver.serve.DevServer;
+import dev.hotframe.devserver.session.ServerRecord;
+import dev.hotframe.devserver.session.UpdateHub;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code devserver}: the Hotframe dev server's command line. */
+@Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Hotframe dev server: watches a project and streams scene patches and class bytes to viewers.",
+        subcommands = {DevServerCommand.Serve.class, CommandLine.HelpCommand.class})
+public final class DevServerCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DevServerCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code devserver serve}. */
+    @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Compile PROJECT_DIR, then watch it and stream every change to connected viewers.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:bad arguments or project"})
+    static final class Serve implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", defaultValue = ".",
+                description = "The folder with hotframe.json (default: the current folder).")
+        Path projectDir;
+
+        @Option(names = "--port", defaultValue = "0", paramLabel = "N",
+                description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+                description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+        String host;
+
+        @Option(names = "--quiet-ms", defaultValue = "15", paramLabel = "MS",
+                description = "How long the files must be quiet before a burst of saves is processed (default: ${DEFAULT-VALUE}).")
+        long quietMillis;
+
+        @Override
+        public Integer call() throws Exception {
+            if (port < 0 || port > 65535) {
+                System.err.println("error: --port must be in 0..65535, was " + port);
+                return 2;
+            }
+            DevServer server;
+            try {
+                server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, ServerRecord.defaultHome()));
+            } catch (ProjectException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "hotframe-shutdown"));
+            if (!UpdateHub.isLoopback(host)) {
+                System.out.println("WARNING: listening on " + host + ": any machine that can reach this address and has "
+                        + "the token can connect a viewer and receive this project's code.");
+            }
+            System.out.println("Hotframe dev server ready: " + server.url());
+            System.out.println("  project: " + server.project().root() + " (app " + server.project().appClass() + ")");
+            System.out.println("  token:   in " + server.recordFile() + " (viewers on this machine find it there)");
+            System.out.println("  connect: bin/viewer connect   (Ctrl+C stops the server)");
+            System.out.flush();
+            stopped.await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code devserver} command line. */
+package dev.hotframe.devserver.cli;

@@ -1,0 +1,131 @@
+package dev.hotframe.devserver.compile;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
+
+/**
+ * What the JVM's redefinition cannot change about a class, read from its bytes: flags,
+ * hierarchy, fields (with constant values), methods (synthetic ones included), nest and record
+ * attributes, permitted subclasses, and the static initializer's code.
+ */
+record ClassShape(String name, int access, String superName, List<String> interfaces, SortedSet<String> fields,
+                  SortedSet<String> methods, String nestHost, SortedSet<String> nestMembers,
+                  SortedSet<String> recordComponents, SortedSet<String> permittedSubclasses, byte[] staticInit) {
+
+    /** Reads the shape of the class in {@code bytes}. */
+    static ClassShape of(byte[] bytes) {
+        Reader reader = new Reader();
+        new ClassReader(bytes).accept(reader, ClassReader.SKIP_FRAMES);
+        return reader.shape(staticInit(bytes));
+    }
+
+    /** True when redefinition cannot turn {@code other} into this shape. */
+    boolean sameShapeAs(ClassShape other) {
+        return access == other.access && Objects.equals(superName, other.superName) && interfaces.equals(other.interfaces)
+                && fields.equals(other.fields) && methods.equals(other.methods) && Objects.equals(nestHost, other.nestHost)
+                && nestMembers.equals(other.nestMembers) && recordComponents.equals(other.recordComponents)
+                && permittedSubclasses.equals(other.permittedSubclasses) && Arrays.equals(staticInit, other.staticInit);
+    }
+
+    /** The static initializer alone, without debug info, so that moving it down a line is not a change. */
+    private static byte[] staticInit(byte[] bytes) {
+        ClassWriter writer = new ClassWriter(0);
+        boolean[] found = {false};
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+                super.visit(version, access, name, null, superName, null);
+            }
+
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                return null;
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                if (!name.equals("<clinit>")) {
+                    return null;
+                }
+                found[0] = true;
+                return super.visitMethod(access, name, descriptor, signature, exceptions);
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0] ? writer.toByteArray() : new byte[0];
+    }
+
+    private static final class Reader extends ClassVisitor {
+        private String name;
+        private int access;
+        private String superName;
+        private List<String> interfaces = List.of();
+        private final SortedSet<String> fields = new TreeSet<>();
+        private final SortedSet<String> methods = new TreeSet<>();
+        private String nestHost;
+        private final SortedSet<String> nestMembers = new TreeSet<>();
+        private final SortedSet<String> recordComponents = new TreeSet<>();
+        private final SortedSet<String> permitted = new TreeSet<>();
+
+        Reader() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            this.name = name;
+            this.access = access;
+            this.superName = superName;
+            this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            fields.add(name + " " + descriptor + " " + access + (value == null ? "" : " = " + value));
+            return null;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+            if (!name.equals("<clinit>")) {
+                methods.add(name + descriptor + " " + access);
+            }
+            return null;
+        }
+
+        @Override
+        public void visitNestHost(String host) {
+            nestHost = host;
+        }
+
+        @Override
+        public void visitNestMember(String member) {
+            nestMembers.add(member);
+        }
+
+        @Override
+        public void visitPermittedSubclass(String subclass) {
+            permitted.add(subclass);
+        }
+
+        @Override
+        public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
+            recordComponents.add(name + " " + descriptor);
+            return null;
+        }
+
+        ClassShape shape(byte[] staticInit) {
+            return new ClassShape(name, access, superName, interfaces, fields, methods, nestHost, nestMembers,
+                    recordComponents, permitted, staticInit);
+        }
+    }
+}

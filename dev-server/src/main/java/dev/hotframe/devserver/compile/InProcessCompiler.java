@@ -1,0 +1,130 @@
+package dev.hotframe.devserver.compile;
+
+import dev.hotframe.devserver.project.Project;
+import dev.hotframe.wire.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * One warm javac inside the dev server. Compiles source files against the classpath and a set
+ * of in-memory classes, and returns class bytes in memory. Not thread-safe: one compile at a time.
+ */
+public final class InProcessCompiler implements AutoCloseable {
+
+    private final Project project;
+    private final JavaCompiler javac;
+    private final MemoryFileManager files;
+    private final List<String> options;
+    private int compilations;
+
+    /** The outcome of one javac run: classes by binary name and their sources, or the errors. */
+    public record Output(Map<String, byte[]> classes, Map<String, Path> sources, List<Diagnostic> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public InProcessCompiler(Project project) {
+        this.project = project;
+        this.javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this runtime (" + System.getProperty("java.home")
+                    + "); run the dev server on a JDK, not a JRE");
+        }
+        StandardJavaFileManager standard = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        try {
+            standard.setLocation(StandardLocation.CLASS_PATH, classpath(project).stream().map(Path::toFile).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the compile classpath", e);
+        }
+        this.files = new MemoryFileManager(standard);
+        this.options = List.of("--release", Integer.toString(project.release()), "-g", "-parameters", "-proc:none",
+                "-implicit:none", "-Xlint:none", "-encoding", "UTF-8");
+    }
+
+    /** Compiles {@code sources}, with {@code known} classes visible on the class path. */
+    public Output compile(List<Path> sources, Map<String, byte[]> known) {
+        compilations++;
+        files.begin(known);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        Iterable<? extends JavaFileObject> units = files.sourceFiles(sources);
+        StringWriter noise = new StringWriter();
+        boolean ok = javac.getTask(noise, files, diagnostics, options, null, units).call();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (var d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+                errors.add(toDiagnostic(d));
+            }
+        }
+        if (!ok && errors.isEmpty()) {
+            errors.add(new Diagnostic(project.relative(project.sources()), 0, 0, "javac failed: " + noise.toString().strip()));
+        }
+        return new Output(files.output(), files.outputSources(), List.copyOf(errors));
+    }
+
+    /** How many times javac ran; the end-to-end test uses it to prove scene edits never compile. */
+    public int compilations() {
+        return compilations;
+    }
+
+    private Diagnostic toDiagnostic(javax.tools.Diagnostic<? extends JavaFileObject> d) {
+        String file = "?";
+        if (d.getSource() != null) {
+            try {
+                file = project.relative(Path.of(d.getSource().toUri()));
+            } catch (IllegalArgumentException e) {
+                file = d.getSource().getName();
+            }
+        }
+        return new Diagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
+                d.getMessage(Locale.ROOT));
+    }
+
+    /**
+     * The user code's compile classpath: the app contract and Skija (wherever this JVM loaded
+     * them from) plus the descriptor's {@code classpath}.
+     */
+    static List<Path> classpath(Project project) {
+        Set<Path> entries = new LinkedHashSet<>();
+        for (Class<?> anchor : List.of(dev.hotframe.app.HotframeApp.class, io.github.humbleui.skija.Canvas.class,
+                io.github.humbleui.types.Rect.class)) {
+            entries.add(locationOf(anchor));
+        }
+        entries.addAll(project.classpath());
+        for (Path entry : project.classpath()) {
+            if (!entry.toFile().exists()) {
+                throw new IllegalArgumentException("classpath entry " + entry + " from " + Project.DESCRIPTOR + " does not exist");
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+
+    private static Path locationOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot find where " + type.getName() + " was loaded from", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        files.close();
+    }
+}

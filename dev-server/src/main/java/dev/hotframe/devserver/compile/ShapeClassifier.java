@@ -1,0 +1,131 @@
+package dev.hotframe.devserver.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Compares the old and new bytes of a project's classes and decides between redefine and reload. */
+public final class ShapeClassifier {
+
+    private ShapeClassifier() {
+    }
+
+    /** Classifies the change from {@code before} to {@code after} (binary name to class bytes). */
+    public static Classification classify(Map<String, byte[]> before, Map<String, byte[]> after) {
+        List<String> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        Set<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            byte[] old = before.get(name);
+            byte[] now = after.get(name);
+            if (now == null) {
+                removed.add(name);
+                reasons.add("class " + simple(name) + " removed");
+            } else if (old == null) {
+                changed.add(name);
+                reasons.add(name.contains("$") && simple(name).matches(".*\\$\\d+") ? "new anonymous class " + simple(name)
+                        : "new class " + simple(name));
+            } else if (!Arrays.equals(old, now)) {
+                changed.add(name);
+                ClassShape a = ClassShape.of(old);
+                ClassShape b = ClassShape.of(now);
+                if (!a.sameShapeAs(b)) {
+                    reasons.add(difference(simple(name), a, b));
+                }
+            }
+        }
+        if (reasons.isEmpty()) {
+            String reason = changed.isEmpty() ? "no class changed" : "method bodies changed in " + names(changed);
+            return new Classification(Classification.REDEFINE, reason, changed, removed);
+        }
+        String reason = reasons.get(0) + (reasons.size() > 1 ? " (and " + (reasons.size() - 1) + " more)" : "");
+        return new Classification(Classification.RELOAD, reason, changed, removed);
+    }
+
+    private static String difference(String cls, ClassShape a, ClassShape b) {
+        String member = members(cls, "field", a.fields(), b.fields());
+        if (member != null) {
+            return member;
+        }
+        member = methods(cls, a, b);
+        if (member != null) {
+            return member;
+        }
+        if (a.access() != b.access()) {
+            return cls + " changed its modifiers";
+        }
+        if (!java.util.Objects.equals(a.superName(), b.superName())) {
+            return cls + " changed its superclass to " + simple(b.superName().replace('/', '.'));
+        }
+        if (!a.interfaces().equals(b.interfaces())) {
+            return cls + " changed the interfaces it implements";
+        }
+        if (!a.nestMembers().equals(b.nestMembers()) || !java.util.Objects.equals(a.nestHost(), b.nestHost())) {
+            return "nested or anonymous classes changed in " + cls;
+        }
+        if (!a.recordComponents().equals(b.recordComponents())) {
+            return "record " + cls + " changed its components";
+        }
+        if (!a.permittedSubclasses().equals(b.permittedSubclasses())) {
+            return "sealed " + cls + " changed its permitted subclasses";
+        }
+        return cls + "'s static initializer changed";
+    }
+
+    private static String methods(String cls, ClassShape a, ClassShape b) {
+        for (String m : b.methods()) {
+            if (!a.methods().contains(m) && m.startsWith("lambda$")) {
+                return "new lambda in " + cls + "." + m.split("\\$")[1];
+            }
+        }
+        for (String m : a.methods()) {
+            if (!b.methods().contains(m) && m.startsWith("lambda$")) {
+                return "lambda removed from " + cls + "." + m.split("\\$")[1];
+            }
+        }
+        return members(cls, "method", a.methods(), b.methods());
+    }
+
+    private static String members(String cls, String kind, Set<String> before, Set<String> after) {
+        for (String entry : after) {
+            if (!before.contains(entry)) {
+                String name = memberName(entry);
+                boolean existed = before.stream().anyMatch(e -> memberName(e).equals(name));
+                return existed ? cls + " changed " + kind + " '" + name + "'" + constantNote(kind, before, entry)
+                        : cls + " gained " + kind + " '" + name + "'";
+            }
+        }
+        for (String entry : before) {
+            if (!after.contains(entry)) {
+                return cls + " lost " + kind + " '" + memberName(entry) + "'";
+            }
+        }
+        return null;
+    }
+
+    private static String constantNote(String kind, Set<String> before, String entry) {
+        return kind.equals("field") && entry.contains(" = ") ? " (a constant; its users are recompiled)" : "";
+    }
+
+    private static String memberName(String entry) {
+        int end = 0;
+        while (end < entry.length() && entry.charAt(end) != ' ' && entry.charAt(end) != '(') {
+            end++;
+        }
+        return entry.substring(0, end);
+    }
+
+    private static String names(List<String> classes) {
+        List<String> simple = classes.stream().map(ShapeClassifier::simple).toList();
+        return simple.size() <= 3 ? String.join(", ", simple) : String.join(", ", simple.subList(0, 3)) + " and " + (simple.size() - 3) + " more";
+    }
+
+    static String simple(String binaryName) {
+        return binaryName.substring(binaryName.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.hotframe.devserver.serve;
+
+import dev.hotframe.devserver.compile.Classification;
+import dev.hotframe.devserver.compile.JavaBuild;
+import dev.hotframe.devserver.project.Project;
+import dev.hotframe.devserver.scene.SceneStore;
+import dev.hotframe.devserver.session.UpdateHub;
+import dev.hotframe.devserver.watch.ChangeBatch;
+import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateMeta;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a batch of changed files into updates: scene files become scene patches without
+ * javac; Java files are compiled and become class updates; failures become error updates
+ * while viewers keep what they run. Runs on one thread, one batch at a time.
+ */
+final class ChangePipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangePipeline.class);
+
+    private final Project project;
+    private final JavaBuild build;
+    private final SceneStore scenes;
+    private final UpdateHub hub;
+    private final Map<Path, String> lastContent = new HashMap<>();
+    private volatile Published published;
+    private boolean assetNoticeShown;
+
+    ChangePipeline(Project project, JavaBuild build, SceneStore scenes, UpdateHub hub, Published initial) {
+        this.project = project;
+        this.build = build;
+        this.scenes = scenes;
+        this.hub = hub;
+        this.published = initial;
+        remember(allFiles());
+    }
+
+    Published published() {
+        return published;
+    }
+
+    void onBatch(ChangeBatch batch) {
+        Set<Path> paths = new TreeSet<>(batch.paths());
+        if (batch.overflow()) {
+            paths.addAll(allFiles());
+            paths.addAll(lastContent.keySet());
+        }
+        List<Path> sceneFiles = new ArrayList<>();
+        List<Path> javaFiles = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path) || !changedSinceLastSeen(path)) {
+                continue;
+            }
+            if (scenes.isScene(path)) {
+                sceneFiles.add(path);
+            } else if (path.startsWith(project.sources()) && path.toString().endsWith(".java")) {
+                javaFiles.add(path);
+            } else if (path.startsWith(project.assets()) && !assetNoticeShown) {
+                assetNoticeShown = true;
+                log.info("asset changed: {} (assets are not reloaded live yet)", project.relative(path));
+            }
+        }
+        if (!sceneFiles.isEmpty()) {
+            scenes(sceneFiles, batch);
+        }
+        if (!javaFiles.isEmpty()) {
+            java(javaFiles, batch);
+        }
+    }
+
+    private void scenes(List<Path> files, ChangeBatch batch) {
+        long start = System.nanoTime();
+        SceneStore.Result result = scenes.changed(files);
+        long diffMs = (System.nanoTime() - start) / 1_000_000;
+        Map<String, List<Diagnostic>> problems = new HashMap<>(published.sceneProblems());
+        files.forEach(f -> problems.remove(project.relative(f)));
+        result.errors().forEach(d -> problems.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d));
+        List<String> okFiles = files.stream().map(project::relative).filter(f -> !problems.containsKey(f)).toList();
+        Map<String, Long> phases = phases(batch, Map.of("diff", diffMs));
+        if (!result.changes().isEmpty() || result.errors().isEmpty()) {
+            var sent = hub.publish(seq -> {
+                published = new Published(published.classes(), scenes.scenes(), published.javaProblems(), problems);
+                return new ServerMessage.SceneUpdate(new UpdateMeta(seq, okFiles, batch.firstSeenAtMs(), phases), result.changes());
+            });
+            int ops = result.changes().stream().mapToInt(c -> Math.max(1, c.ops().size())).sum();
+            log.info("#{} scene   {}: {} op{} in {} ms -> {}", sent.meta().seq(), String.join(", ", okFiles), ops,
+                    ops == 1 ? "" : "s", diffMs, viewers());
+        }
+        if (!result.errors().isEmpty()) {
+            List<String> bad = result.errors().stream().map(Diagnostic::file).distinct().toList();
+            var sent = hub.publish(seq -> {
+                published = new Published(published.classes(), scenes.scenes(), published.javaProblems(), problems);
+                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, bad, batch.firstSeenAtMs(), phases), result.errors());
+            });
+            log.warn("#{} error   scene file does not parse; viewers keep the last good scene:\n{}", sent.meta().seq(),
+                    lines(result.errors()));
+        }
+    }
+
+    private void java(List<Path> files, ChangeBatch batch) {
+        List<String> names = files.stream().map(project::relative).toList();
+        JavaBuild.Result result = build.changed(Set.copyOf(files));
+        if (result instanceof JavaBuild.Failed failed) {
+            Map<String, Long> phases = phases(batch, Map.of("compile", failed.compileMs()));
+            var sent = hub.publish(seq -> {
+                published = new Published(published.classes(), published.scenes(), failed.errors(), published.sceneProblems());
+                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), failed.errors());
+            });
+            log.warn("#{} error   compile failed in {} ms; viewers keep the last good classes:\n{}", sent.meta().seq(),
+                    failed.compileMs(), lines(failed.errors()));
+            return;
+        }
+        JavaBuild.Built built = (JavaBuild.Built) result;
+        Classification c = built.classification();
+        List<ClassFile> classes = new ArrayList<>();
+        built.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
+        Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs(), "classify", built.classifyMs()));
+        Map<String, byte[]> all = build.classes();
+        var sent = hub.publish(seq -> {
+            published = new Published(all, published.scenes(), List.of(), published.sceneProblems());
+            return new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), c.tier(),
+                    c.reason(), classes, c.removed());
+        });
+        log.info("#{} {} {}: {} ({} file{} compiled in {} ms) -> {}", sent.meta().seq(), pad(c.tier()), String.join(", ", names),
+                c.reason(), built.filesCompiled(), built.filesCompiled() == 1 ? "" : "s", built.compileMs(), viewers());
+    }
+
+    private static Map<String, Long> phases(ChangeBatch batch, Map<String, Long> more) {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        phases.put("detect", batch.closedAtMs() - batch.firstSeenAtMs());
+        phases.putAll(more);
+        return phases;
+    }
+
+    private String viewers() {
+        int n = hub.viewerCount();
+        return n + " viewer" + (n == 1 ? "" : "s");
+    }
+
+    private static String pad(String tier) {
+        return String.format("%-8s", tier);
+    }
+
+    private static String lines(List<Diagnostic> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        diagnostics.forEach(d -> out.append("  ").append(d).append('\n'));
+        return out.toString().stripTrailing();
+    }
+
+    /** True when {@code path} was deleted, or its content differs from when it was last processed. */
+    private boolean changedSinceLastSeen(Path path) {
+        String now = hash(path);
+        String before = now == null ? lastContent.remove(path) : lastContent.put(path, now);
+        return now == null ? before != null : !now.equals(before);
+    }
+
+    private void remember(Collection<Path> files) {
+        files.forEach(f -> {
+            String h = hash(f);
+            if (h != null) {
+                lastContent.put(f, h);
+            }
+        });
+    }
+
+    private List<Path> allFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path folder : List.of(project.sources(), project.scenes(), project.assets())) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> walk = Files.walk(folder)) {
+                    walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).forEach(files::add);
+                } catch (IOException e) {
+                    log.warn("cannot list {}: {}; changes there may be missed until the next edit", folder, e.toString());
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String hash(Path path) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (IOException e) {
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}

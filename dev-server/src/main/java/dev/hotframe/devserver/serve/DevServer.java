@@ -1,0 +1,140 @@
+package dev.hotframe.devserver.serve;
+
+import dev.hotframe.devserver.compile.JavaBuild;
+import dev.hotframe.devserver.project.Project;
+import dev.hotframe.devserver.scene.SceneStore;
+import dev.hotframe.devserver.session.AccessToken;
+import dev.hotframe.devserver.session.ServerRecord;
+import dev.hotframe.devserver.session.UpdateHub;
+import dev.hotframe.devserver.watch.ProjectWatcher;
+import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateMeta;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running dev server: builds the project once, then serves it to viewers and streams every change. */
+public final class DevServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevServer.class);
+
+    /** How the server was asked to run. */
+    public record Options(Path projectDir, String host, int port, long quietMillis, Path home) {
+    }
+
+    private final Project project;
+    private final JavaBuild build;
+    private final UpdateHub hub;
+    private final ProjectWatcher watcher;
+    private final ServerRecord record;
+    private final AccessToken token = AccessToken.generate();
+
+    private DevServer(Options options) throws IOException {
+        project = Project.load(options.projectDir());
+        build = new JavaBuild(project);
+        long start = System.nanoTime();
+        JavaBuild.Result first = build.full();
+        List<Diagnostic> javaProblems = List.of();
+        if (first instanceof JavaBuild.Failed failed) {
+            javaProblems = failed.errors();
+            StringBuilder lines = new StringBuilder();
+            failed.errors().forEach(d -> lines.append("\n  ").append(d));
+            log.warn("the project does not compile yet; viewers show the errors until it does:{}", lines);
+        } else {
+            log.info("compiled {} classes in {} ms", build.classes().size(), (System.nanoTime() - start) / 1_000_000);
+            build.warm(3);
+        }
+        SceneStore scenes = new SceneStore(project);
+        SceneStore.Result sceneResult = scenes.loadAll();
+        Map<String, List<Diagnostic>> sceneProblems = new HashMap<>();
+        sceneResult.errors().forEach(d -> {
+            sceneProblems.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d);
+            log.warn("scene does not parse: {}", d);
+        });
+        Published initial = new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems);
+        PipelineRef pipeline = new PipelineRef();
+        hub = new UpdateHub(options.host(), options.port(), token, seq -> snapshot(seq, pipeline.get().published()),
+                this::status);
+        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial));
+        watcher = new ProjectWatcher(List.of(project.sources(), project.scenes(), project.assets()), options.quietMillis(),
+                pipeline.get()::onBatch);
+        record = new ServerRecord(options.home());
+    }
+
+    /** Builds the project, starts the hub and the watcher, and writes the discovery record. */
+    public static DevServer start(Options options) throws IOException {
+        DevServer server = new DevServer(options);
+        server.hub.start();
+        server.watcher.start();
+        server.record.write(server.hub.url(), server.token, server.project.root());
+        return server;
+    }
+
+    public String url() {
+        return hub.url();
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Path recordFile() {
+        return record.file();
+    }
+
+    public AccessToken token() {
+        return token;
+    }
+
+    private ServerMessage.Snapshot snapshot(long seq, Published published) {
+        List<ClassFile> classes = new ArrayList<>();
+        published.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
+        return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), System.currentTimeMillis(), Map.of()),
+                project.appClass(), classes, published.scenes(), published.problems());
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("project", project.root().toString());
+        status.put("app", project.appClass());
+        status.put("compilations", build.compilations());
+        return status;
+    }
+
+    @Override
+    public void close() {
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            log.warn("closing the file watcher failed: {}", e.toString());
+        }
+        hub.close();
+        record.deleteIfOurs();
+        try {
+            build.close();
+        } catch (IOException e) {
+            log.debug("closing the compiler failed: {}", e.toString());
+        }
+    }
+
+    /** Breaks the construction cycle between the hub (needs snapshots) and the pipeline (needs the hub). */
+    private static final class PipelineRef {
+        private volatile ChangePipeline pipeline;
+
+        ChangePipeline get() {
+            return pipeline;
+        }
+
+        void set(ChangePipeline value) {
+            pipeline = value;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The websocket hub viewers connect to: authentication, sequence numbers, snapshots for joiners, fan-out. */
+package dev.hotframe.devserver.session;
