@@ -1,0 +1,193 @@
+package dev.hotframe.viewer.cli;
+
+import dev.hotframe.viewer.frame.FrameLoop;
+import dev.hotframe.viewer.frame.RenderTarget;
+import dev.hotframe.viewer.headless.FrameRecorder;
+import dev.hotframe.viewer.headless.RasterTarget;
+import dev.hotframe.viewer.net.ServerAddress;
+import dev.hotframe.viewer.net.ServerConnection;
+import dev.hotframe.viewer.reload.AppHost;
+import dev.hotframe.viewer.reload.RedefineAgent;
+import dev.hotframe.viewer.render.Fonts;
+import dev.hotframe.viewer.window.GlWindowTarget;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code viewer}: the Hotframe viewer's command line. */
+@Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Hotframe viewer: runs an app from a dev server and applies every change live.",
+        subcommands = {ViewerCommand.Connect.class, CommandLine.HelpCommand.class})
+public final class ViewerCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ViewerCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code viewer connect}. */
+    @Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Connect to a dev server, run its app, and apply every update.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:closed by the user", "2:bad arguments", "3:the dev server refused this viewer"})
+    static final class Connect implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+                description = "The dev server's ws:// URL. Without it, the local dev server is found through "
+                        + "$HOTFRAME_HOME/server.json (default ~/.hotframe).")
+        URI url;
+
+        @Option(names = "--token", paramLabel = "TOKEN",
+                description = "The access token (default: $HOTFRAME_TOKEN, or the local server's record).")
+        String token;
+
+        @Option(names = "--headless", description = "Render to a CPU raster surface instead of a window.")
+        boolean headless;
+
+        @Option(names = "--size", defaultValue = "800x600", paramLabel = "WxH",
+                description = "Window or frame size in logical pixels (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--frames", paramLabel = "DIR",
+                description = "Write frame-<seq>.png, latest.png, state.json and updates.jsonl here after every update.")
+        Path frames;
+
+        @Option(names = "--fps", defaultValue = "60", paramLabel = "N",
+                description = "Frame rate cap for headless rendering (default: ${DEFAULT-VALUE}).")
+        int fps;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] wh;
+            try {
+                wh = parseSize(size);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            if (url != null && !(url.getScheme() != null && url.getScheme().matches("wss?"))) {
+                System.err.println("error: URL must start with ws:// or wss://, was " + url);
+                return 2;
+            }
+            Path home = ServerAddress.defaultHome();
+            boolean discovered = url == null;
+            String explicitToken = token != null ? token : System.getenv("HOTFRAME_TOKEN");
+            Supplier<ServerAddress> address = () -> {
+                if (discovered) {
+                    ServerAddress found = ServerAddress.discover(home);
+                    return explicitToken == null ? found : new ServerAddress(found.url(), explicitToken);
+                }
+                String t = explicitToken != null ? explicitToken : localTokenOrEmpty(home);
+                return new ServerAddress(url, t);
+            };
+            RenderTarget target = openTarget(wh);
+            FrameRecorder recorder = frames != null ? new FrameRecorder(frames.toAbsolutePath())
+                    : target instanceof RasterTarget ? new FrameRecorder(Path.of("hotframe-frames").toAbsolutePath()) : null;
+            if (recorder != null) {
+                System.out.println("Writing frames, state.json and updates.jsonl to " + recorder.dir());
+            }
+            System.out.println("Rendering with " + target.describe());
+            String viewerId = hostName() + "-" + ProcessHandle.current().pid();
+            AtomicReference<String> fatal = new AtomicReference<>();
+            AtomicReference<FrameLoop> loopRef = new AtomicReference<>();
+            AtomicReference<ServerConnection> connectionRef = new AtomicReference<>();
+            FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder,
+                    fps, message -> connectionRef.get().send(message), () -> connectionRef.get().resync());
+            loopRef.set(loop);
+            ServerConnection connection = new ServerConnection(address, discovered, viewerId, loop::lastAppliedSeq,
+                    loop::offer, state -> loop.title("Hotframe - " + state.name().toLowerCase(java.util.Locale.ROOT)),
+                    reason -> {
+                        fatal.set(reason);
+                        loop.stop();
+                    });
+            connectionRef.set(connection);
+            CountDownLatch finished = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                loop.stop();
+                try {
+                    finished.await(3, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hotframe-shutdown"));
+            connection.start();
+            try {
+                loop.run();
+            } finally {
+                connection.close();
+                if (recorder != null) {
+                    recorder.close();
+                }
+                target.close();
+                finished.countDown();
+            }
+            if (fatal.get() != null) {
+                System.err.println("error: " + fatal.get());
+                return 3;
+            }
+            return 0;
+        }
+
+        private RenderTarget openTarget(int[] wh) {
+            if (!headless) {
+                String why = DisplayCheck.missingDisplay();
+                if (why == null) {
+                    try {
+                        return new GlWindowTarget("Hotframe", wh[0], wh[1]);
+                    } catch (IllegalStateException | UnsatisfiedLinkError e) {
+                        why = e.getMessage();
+                    }
+                }
+                System.out.println("No window: " + why + ". Running headless instead.");
+            }
+            return new RasterTarget(wh[0], wh[1]);
+        }
+
+        private static String localTokenOrEmpty(Path home) {
+            try {
+                return ServerAddress.discover(home).token();
+            } catch (IllegalStateException e) {
+                return "";
+            }
+        }
+
+        static int[] parseSize(String text) {
+            String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");
+            try {
+                if (parts.length == 2) {
+                    int w = Integer.parseInt(parts[0].trim());
+                    int h = Integer.parseInt(parts[1].trim());
+                    if (w > 0 && h > 0 && w <= 16384 && h <= 16384) {
+                        return new int[] {w, h};
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message below
+            }
+            throw new IllegalArgumentException("--size must look like 800x600 (each side 1..16384), was '" + text + "'");
+        }
+
+        private static String hostName() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "viewer";
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code viewer} command line. */
+package dev.hotframe.viewer.cli;

@@ -1,0 +1,66 @@
+package dev.hotframe.viewer.frame;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.app.Frame;
+import dev.hotframe.scene.SceneNode;
+import dev.hotframe.viewer.scene.RetainedScenes;
+import dev.hotframe.viewer.scene.SceneRenderer;
+import io.github.humbleui.skija.Canvas;
+import java.util.function.Supplier;
+
+/** The {@link Frame} handed to the app's render: canvas, size, clock and the retained scenes. */
+final class FrameContext implements Frame {
+
+    private final Canvas canvas;
+    private final int width;
+    private final int height;
+    private final double time;
+    private final RetainedScenes scenes;
+    private final SceneRenderer renderer;
+    private final Supplier<JsonNode> state;
+    private JsonNode stateTree;
+
+    FrameContext(Canvas canvas, int width, int height, double time, RetainedScenes scenes, SceneRenderer renderer,
+                 Supplier<JsonNode> state) {
+        this.canvas = canvas;
+        this.width = width;
+        this.height = height;
+        this.time = time;
+        this.scenes = scenes;
+        this.renderer = renderer;
+        this.state = state;
+    }
+
+    @Override
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public double timeSeconds() {
+        return time;
+    }
+
+    @Override
+    public void scene(String name) {
+        SceneNode root = scenes.get(name);
+        if (root == null) {
+            renderer.warn("scene '" + name + "' does not exist; known scenes: " + scenes.names());
+            return;
+        }
+        if (stateTree == null) {
+            stateTree = state.get();
+        }
+        renderer.draw(canvas, root, stateTree);
+    }
+}

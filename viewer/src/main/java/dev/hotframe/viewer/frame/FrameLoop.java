@@ -1,0 +1,260 @@
+package dev.hotframe.viewer.frame;
+
+import dev.hotframe.app.InputEvent;
+import dev.hotframe.viewer.headless.FrameRecorder;
+import dev.hotframe.viewer.reload.AppHost;
+import dev.hotframe.viewer.render.Fonts;
+import dev.hotframe.viewer.render.Overlay;
+import dev.hotframe.viewer.scene.RetainedScenes;
+import dev.hotframe.viewer.scene.SceneRenderer;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.ViewerMessage;
+import io.github.humbleui.skija.Canvas;
+import io.github.humbleui.skija.Image;
+import io.github.humbleui.skija.Surface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The render thread's loop. Between frames it applies the updates the network handed over,
+ * then runs the app's input, update and render, each guarded: an exception keeps the last good
+ * frame on screen under an error overlay, and the next frame tries again. After the first
+ * frame of each update it reports the update (ack, and the headless record).
+ */
+public final class FrameLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(FrameLoop.class);
+
+    private final RenderTarget target;
+    private final AppHost host;
+    private final RetainedScenes scenes = new RetainedScenes();
+    private final Overlay overlay;
+    private final SceneRenderer sceneRenderer;
+    private final UpdateApplier applier;
+    private final FrameRecorder recorder;
+    private final Consumer<ViewerMessage> acks;
+    private final long frameNanos;
+    private final ConcurrentLinkedQueue<ServerMessage> updates = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<InputEvent> inputs = new ConcurrentLinkedQueue<>();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean stopping;
+    private volatile String pendingTitle;
+    private volatile long lastAppliedSeq;
+    private Image lastGood;
+    private String lastRuntimeError;
+
+    /**
+     * @param recorder where headless output goes, or null
+     * @param acks     sends acks to the server
+     * @param resync   asks the connection to fetch a fresh snapshot
+     */
+    public FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameRecorder recorder, int fps,
+                     Consumer<ViewerMessage> acks, Runnable resync) {
+        this.target = target;
+        this.host = host;
+        this.overlay = new Overlay(fonts);
+        this.sceneRenderer = new SceneRenderer(fonts);
+        this.applier = new UpdateApplier(host, scenes, overlay, resync);
+        this.recorder = recorder;
+        this.acks = acks;
+        this.frameNanos = 1_000_000_000L / Math.max(1, fps);
+    }
+
+    /** Hands a message over from the network thread; the loop applies it before the next frame. */
+    public void offer(ServerMessage message) {
+        updates.add(message);
+        wake.release();
+    }
+
+    /** The sequence number of the last update applied, for the hello after a reconnect. */
+    public long lastAppliedSeq() {
+        return lastAppliedSeq;
+    }
+
+    public void stop() {
+        stopping = true;
+        wake.release();
+    }
+
+    /** Sets the window title from any thread; the render thread applies it. */
+    public void title(String title) {
+        pendingTitle = title;
+    }
+
+    /** Runs until {@link #stop()} or the window closes. */
+    public void run() {
+        long start = System.nanoTime();
+        long previous = start;
+        while (!stopping && !target.closeRequested()) {
+            long frameStart = System.nanoTime();
+            target.poll(this::input);
+            String title = pendingTitle;
+            if (title != null) {
+                pendingTitle = null;
+                target.title(title);
+            }
+            List<UpdateRecord> applied = applyPending();
+            double dt = Math.min(0.1, (frameStart - previous) / 1e9);
+            previous = frameStart;
+            String error = frame(dt, (frameStart - start) / 1e9);
+            target.present();
+            if (!applied.isEmpty()) {
+                report(applied, error);
+            }
+            if (!target.paced()) {
+                pace(frameStart);
+            }
+        }
+    }
+
+    private void input(InputEvent event) {
+        if (event instanceof InputEvent.Key key && key.key().equals("F1")) {
+            if (key.pressed()) {
+                overlay.toggle();
+            }
+            return;
+        }
+        inputs.add(event);
+    }
+
+    private List<UpdateRecord> applyPending() {
+        List<UpdateRecord> applied = new ArrayList<>();
+        ServerMessage message;
+        while ((message = updates.poll()) != null) {
+            try {
+                applied.add(applier.apply(message));
+            } catch (RuntimeException e) {
+                log.error("applying update #{} failed unexpectedly; keeping the current code", message.meta().seq(), e);
+                var meta = message.meta();
+                applied.add(new UpdateRecord(meta.seq(), "error", meta.files(), meta.detectedAtMs(), System.currentTimeMillis(),
+                        0, false, e.toString(), "internal error", meta.phasesMs(), 0, host.generation()));
+            }
+            lastAppliedSeq = message.meta().seq();
+            lastRuntimeError = null;
+        }
+        return applied;
+    }
+
+    /** Draws one frame; returns the app's exception text, or null when the frame drew cleanly. */
+    private String frame(double dt, double time) {
+        Surface surface = target.surface();
+        Canvas canvas = surface.getCanvas();
+        String error = null;
+        if (host.running()) {
+            InputEvent event;
+            while (error == null && (event = inputs.poll()) != null) {
+                InputEvent current = event;
+                error = guard("onInput", () -> host.app().onInput(host.state(), current));
+            }
+            if (error == null) {
+                error = guard("update", () -> host.app().update(host.state(), dt));
+            }
+            canvas.save();
+            canvas.scale(target.scale(), target.scale());
+            if (error == null) {
+                FrameContext context = new FrameContext(canvas, target.width(), target.height(), time, scenes, sceneRenderer,
+                        host::stateTree);
+                error = guard("render", () -> host.app().render(host.state(), context));
+            }
+            canvas.restoreToCount(1);
+        } else {
+            inputs.clear();
+            canvas.clear(0xFF101418);
+        }
+        if (error != null && lastGood != null) {
+            canvas.clear(0xFF000000);
+            canvas.drawImage(lastGood, 0, 0);
+        }
+        runtimeError(error);
+        if (error == null) {
+            if (lastGood != null) {
+                lastGood.close();
+            }
+            lastGood = surface.makeImageSnapshot();
+        }
+        overlay.warnings(new ArrayList<>(sceneRenderer.drainWarnings()));
+        canvas.save();
+        canvas.scale(target.scale(), target.scale());
+        overlay.draw(canvas, target.width(), target.height(), System.currentTimeMillis());
+        canvas.restore();
+        return error;
+    }
+
+    private String guard(String phase, Runnable action) {
+        try {
+            action.run();
+            return null;
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return describe(phase, e);
+        }
+    }
+
+    private void runtimeError(String error) {
+        if (error != null && !error.equals(lastRuntimeError)) {
+            log.warn("app error: {}", error);
+        }
+        lastRuntimeError = error;
+        overlay.runtimeError(error);
+    }
+
+    private static String describe(String phase, Throwable e) {
+        StringBuilder text = new StringBuilder(e.getClass().getName()).append(" in ").append(phase);
+        if (e.getMessage() != null) {
+            text.append(": ").append(e.getMessage());
+        }
+        int shown = 0;
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String loader = frame.getClassLoaderName();
+            if (loader != null && loader.startsWith("hotframe-generation") && shown++ < 5) {
+                text.append("\n  at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
+                        .append('(').append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    private void report(List<UpdateRecord> applied, String frameError) {
+        long renderedAt = System.currentTimeMillis();
+        Image frame = recorder == null ? null : target.surface().makeImageSnapshot();
+        String state = null;
+        if (recorder != null) {
+            try {
+                state = host.stateJson();
+            } catch (Exception e) {
+                state = "{\"error\": \"the state could not be written as JSON\"}";
+                log.warn("cannot write the app state as JSON: {}", e.toString());
+            }
+        }
+        List<UpdateRecord> done = new ArrayList<>();
+        for (UpdateRecord record : applied) {
+            UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError);
+            done.add(rendered);
+            acks.accept(new ViewerMessage.Ack(rendered.seq(), rendered.ok(), rendered.tier(), rendered.appliedAtMs(),
+                    rendered.renderedAtMs(), rendered.error()));
+        }
+        if (recorder != null) {
+            recorder.record(done, frame, state);
+        }
+    }
+
+    private void pace(long frameStart) {
+        long remaining = frameNanos - (System.nanoTime() - frameStart);
+        if (remaining <= 0) {
+            return;
+        }
+        try {
+            if (wake.tryAcquire(remaining, TimeUnit.NANOSECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hotframe.viewer.frame;
+
+import dev.hotframe.viewer.reload.AppHost;
+import dev.hotframe.viewer.reload.Applied;
+import dev.hotframe.viewer.render.Overlay;
+import dev.hotframe.viewer.scene.RetainedScenes;
+import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateMeta;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one server message to the app host and the retained scenes, keeps the set of open
+ * problems for the overlay, and describes the outcome as an {@link UpdateRecord}.
+ */
+final class UpdateApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateApplier.class);
+
+    private final AppHost host;
+    private final RetainedScenes scenes;
+    private final Overlay overlay;
+    private final Runnable resync;
+    private final Map<String, List<Diagnostic>> problems = new TreeMap<>();
+
+    UpdateApplier(AppHost host, RetainedScenes scenes, Overlay overlay, Runnable resync) {
+        this.host = host;
+        this.scenes = scenes;
+        this.overlay = overlay;
+        this.resync = resync;
+    }
+
+    UpdateRecord apply(ServerMessage message) {
+        long start = System.nanoTime();
+        Applied applied;
+        if (message instanceof ServerMessage.Snapshot snapshot) {
+            scenes.replaceAll(snapshot.scenes());
+            problems.clear();
+            snapshot.problems().forEach(this::addProblem);
+            applied = host.start(snapshot.appClass(), snapshot.classes());
+            applied = new Applied("snapshot", applied.reason(), applied.ok() && problems.isEmpty(),
+                    applied.error() != null ? applied.error() : problemText(), applied.warnings());
+        } else if (message instanceof ServerMessage.SceneUpdate update) {
+            applied = scene(update);
+        } else if (message instanceof ServerMessage.CodeUpdate update) {
+            applied = host.apply(update.tier(), update.reason(), update.classes(), update.removed());
+            if (applied.ok()) {
+                problems.keySet().removeIf(file -> file.endsWith(".java"));
+            }
+        } else if (message instanceof ServerMessage.UpdateFailed failed) {
+            failed.meta().files().forEach(problems::remove);
+            failed.diagnostics().forEach(this::addProblem);
+            applied = new Applied("error", "the change did not build", false, problemText(), List.of());
+        } else {
+            throw new IllegalStateException("unhandled server message " + message.getClass().getName());
+        }
+        long applyMs = (System.nanoTime() - start) / 1_000_000;
+        showProblems();
+        UpdateMeta meta = message.meta();
+        String files = meta.files().isEmpty() ? "" : " " + String.join(", ", meta.files());
+        if (applied.ok()) {
+            log.info("#{} {}{}: {} ({} ms)", meta.seq(), applied.tier(), files, applied.reason(), applyMs);
+            overlay.toast(applied.tier() + " " + applied.reason() + " \u00b7 " + applyMs + " ms", System.currentTimeMillis());
+        } else {
+            log.warn("#{} {}{}: {}", meta.seq(), applied.tier(), files, applied.error());
+        }
+        return new UpdateRecord(meta.seq(), applied.tier(), meta.files(), meta.detectedAtMs(), System.currentTimeMillis(), 0,
+                applied.ok(), applied.ok() ? null : applied.error(), applied.reason(), meta.phasesMs(), applyMs,
+                host.generation());
+    }
+
+    private Applied scene(ServerMessage.SceneUpdate update) {
+        try {
+            scenes.apply(update.changes());
+        } catch (IllegalArgumentException e) {
+            resync.run();
+            return new Applied("scene", "patch did not apply; resynchronizing", false, e.getMessage(), List.of());
+        }
+        update.meta().files().forEach(problems::remove);
+        int ops = update.changes().stream().mapToInt(c -> Math.max(1, c.ops().size())).sum();
+        return new Applied("scene", ops + " op" + (ops == 1 ? "" : "s"), true, null, List.of());
+    }
+
+    private void addProblem(Diagnostic d) {
+        problems.computeIfAbsent(d.file(), f -> new ArrayList<>()).add(d);
+    }
+
+    private String problemText() {
+        if (problems.isEmpty()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        problems.values().forEach(list -> list.forEach(d -> lines.add(d.toString())));
+        return String.join("\n", lines);
+    }
+
+    private void showProblems() {
+        List<String> lines = new ArrayList<>();
+        problems.values().forEach(list -> list.forEach(d -> lines.add(d.toString())));
+        boolean java = problems.keySet().stream().anyMatch(f -> f.endsWith(".java"));
+        overlay.problems(java ? "Compile error (running the last good code)" : "Scene error (showing the last good scene)", lines);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.hotframe.viewer.headless;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hotframe.viewer.frame.UpdateRecord;
+import io.github.humbleui.skija.Data;
+import io.github.humbleui.skija.EncoderPNG;
+import io.github.humbleui.skija.Image;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the headless output contract into a folder, off the render thread: for each update,
+ * {@code frame-<seq>.png}; then {@code latest.png} and {@code state.json}, each replaced
+ * atomically; then one JSON line in {@code updates.jsonl}. The line comes last, so a reader
+ * that sees it finds the files it describes.
+ */
+public final class FrameRecorder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FrameRecorder.class);
+
+    private final Path dir;
+    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hotframe-frame-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public FrameRecorder(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Queues the records of one frame; {@code frame} is closed once written. */
+    public void record(List<UpdateRecord> records, Image frame, String stateJson) {
+        writer.execute(() -> {
+            try (Image image = frame) {
+                byte[] png = encode(image);
+                for (UpdateRecord record : records) {
+                    Files.write(dir.resolve("frame-" + record.seq() + ".png"), png);
+                }
+                replace("latest.png", png);
+                replace("state.json", stateJson.getBytes(StandardCharsets.UTF_8));
+                StringBuilder lines = new StringBuilder();
+                for (UpdateRecord record : records) {
+                    lines.append(json.writeValueAsString(record)).append('\n');
+                }
+                Files.writeString(dir.resolve("updates.jsonl"), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException | RuntimeException e) {
+                log.error("cannot write frames to {}: {}", dir, e.toString());
+            }
+        });
+    }
+
+    private static byte[] encode(Image image) {
+        try (Data data = EncoderPNG.encode(image)) {
+            if (data == null) {
+                throw new IllegalStateException("Skia could not encode the frame as PNG");
+            }
+            return data.getBytes();
+        }
+    }
+
+    private void replace(String name, byte[] bytes) throws IOException {
+        Path temp = dir.resolve("." + name + ".tmp");
+        Files.write(temp, bytes);
+        try {
+            Files.move(temp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Finishes the queued writes. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("gave up waiting for frame writes to {}", dir);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
