@@ -1,0 +1,83 @@
+package dev.hotframe.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A real child process (a dev server or a viewer) whose output is collected for assertions and failure reports. */
+final class RunningProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+
+    private RunningProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        Thread reader = new Thread(this::read, name + "-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code java -jar jar args...} with {@code env} added to the environment. */
+    static RunningProcess java(String name, Path jar, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        return new RunningProcess(name, builder.start());
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            synchronized (lines) {
+                lines.add("[output closed: " + e + "]");
+            }
+        }
+    }
+
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** The first output line containing {@code text}, or null. */
+    String lineContaining(String text) {
+        return lines().stream().filter(l -> l.contains(text)).findFirst().orElse(null);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** All output so far, for failure messages. */
+    String output() {
+        return "---- " + name + " output ----\n" + String.join("\n", lines()) + "\n---- end of " + name + " ----";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
