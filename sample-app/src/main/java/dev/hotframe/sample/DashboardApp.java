@@ -42,8 +42,8 @@ public final class DashboardApp implements HotframeApp<DashboardState> {
         s.sampleClock += dt;
         while (s.sampleClock >= 0.05) {
             s.sampleClock -= 0.05;
-            double t = s.samples.size() + s.frames * 0.01;
-            s.samples.add(0.5 + 0.35 * Math.sin(t * 0.21) + 0.1 * Math.sin(t * 1.7));
+            double t = s.uptime;
+            s.samples.add(0.5 + 0.3 * Math.sin(t * 1.1) + 0.12 * Math.sin(t * 4.3));
             if (s.samples.size() > MAX_SAMPLES) {
                 s.samples.remove(0);
             }

@@ -68,7 +68,7 @@ public final class ViewerCommand implements Runnable {
         Path frames;
 
         @Option(names = "--fps", defaultValue = "60", paramLabel = "N",
-                description = "Frame rate cap for headless rendering (default: ${DEFAULT-VALUE}).")
+                description = "Frame rate cap (default: ${DEFAULT-VALUE}).")
         int fps;
 
         @Override

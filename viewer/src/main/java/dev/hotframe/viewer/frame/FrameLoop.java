@@ -107,9 +107,7 @@ public final class FrameLoop {
             if (!applied.isEmpty()) {
                 report(applied, error);
             }
-            if (!target.paced()) {
-                pace(frameStart);
-            }
+            pace(frameStart);
         }
     }
 
@@ -221,7 +219,7 @@ public final class FrameLoop {
 
     private void report(List<UpdateRecord> applied, String frameError) {
         long renderedAt = System.currentTimeMillis();
-        Image frame = recorder == null ? null : target.surface().makeImageSnapshot();
+        Image frame = recorder == null ? null : target.snapshot();
         String state = null;
         if (recorder != null) {
             try {

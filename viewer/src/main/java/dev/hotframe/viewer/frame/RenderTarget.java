@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.frame;
 
 import dev.hotframe.app.InputEvent;
+import io.github.humbleui.skija.Image;
 import io.github.humbleui.skija.Surface;
 import java.util.function.Consumer;
 
@@ -9,6 +10,11 @@ public interface RenderTarget extends AutoCloseable {
 
     /** The surface to draw the next frame on (recreated after a resize). */
     Surface surface();
+
+    /** A CPU copy of the frame just drawn, for writing to disk. The caller closes it. */
+    default Image snapshot() {
+        return surface().makeImageSnapshot();
+    }
 
     /** Logical width and height; the canvas is pre-scaled for HiDPI. */
     int width();
@@ -38,11 +44,6 @@ public interface RenderTarget extends AutoCloseable {
 
     /** A short description for logs, such as {@code "raster 800x600"}. */
     String describe();
-
-    /** Whether present() waits for the display (vsync); if not, the loop paces itself. */
-    default boolean paced() {
-        return false;
-    }
 
     @Override
     void close();

@@ -6,6 +6,9 @@ import static org.lwjgl.system.MemoryUtil.NULL;
 import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.frame.RenderTarget;
 import io.github.humbleui.skija.BackendRenderTarget;
+import io.github.humbleui.skija.Bitmap;
+import io.github.humbleui.skija.Image;
+import io.github.humbleui.skija.ImageInfo;
 import io.github.humbleui.skija.ColorSpace;
 import io.github.humbleui.skija.ColorType;
 import io.github.humbleui.skija.DirectContext;
@@ -40,6 +43,10 @@ public final class GlWindowTarget implements RenderTarget {
     /** Opens the window; throws {@link IllegalStateException} with the reason when it cannot. */
     public GlWindowTarget(String title, int width, int height) {
         GLFWErrorCallback.createPrint(System.err).set();
+        if (System.getenv("WAYLAND_DISPLAY") == null && System.getenv("DISPLAY") != null
+                && glfwPlatformSupported(GLFW_PLATFORM_X11)) {
+            glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
+        }
         if (!glfwInit()) {
             throw new IllegalStateException("GLFW could not initialize (no display?)");
         }
@@ -109,6 +116,20 @@ public final class GlWindowTarget implements RenderTarget {
     }
 
     @Override
+    public Image snapshot() {
+        Bitmap pixels = new Bitmap();
+        pixels.allocPixels(ImageInfo.makeN32Premul(pixelWidth, pixelHeight));
+        if (!surface.readPixels(pixels, 0, 0)) {
+            pixels.close();
+            throw new IllegalStateException("could not read the window's pixels back from the GPU");
+        }
+        pixels.setImmutable();
+        Image image = Image.makeRasterFromBitmap(pixels);
+        pixels.close();
+        return image;
+    }
+
+    @Override
     public int width() {
         return width;
     }
@@ -146,11 +167,6 @@ public final class GlWindowTarget implements RenderTarget {
     @Override
     public void title(String title) {
         glfwSetWindowTitle(window, title);
-    }
-
-    @Override
-    public boolean paced() {
-        return true;
     }
 
     @Override
