@@ -33,6 +33,11 @@ final class RunningProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
+        return command(name, env, command.toArray(String[]::new));
+    }
+
+    /** Starts any command with {@code env} added to the environment. */
+    static RunningProcess command(String name, Map<String, String> env, String... command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         return new RunningProcess(name, builder.start());
