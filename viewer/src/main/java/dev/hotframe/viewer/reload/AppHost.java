@@ -35,6 +35,8 @@ public final class AppHost {
     private Generation current;
     private Object state;
     private int generations;
+    /** True when the running code is not the server's current class set (an apply failed). */
+    private boolean stale;
 
     /** @param instrumentation for redefinition; null makes every code change a reload */
     public AppHost(Instrumentation instrumentation) {
@@ -98,6 +100,9 @@ public final class AppHost {
         if (current == null) {
             return next.isEmpty() || appClass == null ? Applied.failed("reload", reason, "no app to start yet") : fresh(next);
         }
+        if (stale) {
+            return reload(next, reason + " (after an earlier update failed to apply)");
+        }
         if (changed.isEmpty() && removed.isEmpty()) {
             bytes = next;
             return Applied.ok(tier, reason, List.of());
@@ -138,12 +143,14 @@ public final class AppHost {
     }
 
     private Applied fresh(Map<String, byte[]> next) {
+        // These are the server's classes whether or not the app starts; a later partial update builds on them.
+        bytes = next;
         try {
             Generation generation = load(next);
             Object initial = generation.app().initialState();
             current = generation;
             state = initial;
-            bytes = next;
+            stale = false;
             return Applied.ok("reload", "started " + simple(appClass), List.of());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Applied.failed("reload", "start " + simple(appClass), describe(e));
@@ -151,11 +158,20 @@ public final class AppHost {
     }
 
     private Applied reload(Map<String, byte[]> next, String reason) {
+        // The server's class set moves on even if this fails; until a reload works, the running
+        // generation is out of date, so later updates reload from the whole set.
+        bytes = next;
+        stale = true;
         Generation generation;
         try {
             generation = load(next);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Applied.failed("reload", reason, "the new code could not be loaded: " + describe(e));
+        }
+        if (state == null) {
+            current = generation;
+            stale = false;
+            return Applied.ok("reload", reason, List.of());
         }
         Object migrated;
         List<String> warnings;
@@ -171,7 +187,7 @@ public final class AppHost {
         }
         current = generation;
         state = migrated;
-        bytes = next;
+        stale = false;
         return Applied.ok("reload", reason, warnings);
     }
 
@@ -184,12 +200,13 @@ public final class AppHost {
 
     @SuppressWarnings("unchecked")
     private Generation load(Map<String, byte[]> classes) throws ReflectiveOperationException {
-        GenerationLoader loader = new GenerationLoader(++generations, classes, parent);
+        GenerationLoader loader = new GenerationLoader(generations + 1, classes, parent);
         Class<?> type = Class.forName(appClass, true, loader);
         if (!HotframeApp.class.isAssignableFrom(type)) {
             throw new IllegalStateException(appClass + " does not implement " + HotframeApp.class.getName());
         }
         HotframeApp<Object> app = (HotframeApp<Object>) type.getDeclaredConstructor().newInstance();
+        generations++;
         return new Generation(loader, app, new StateCodec());
     }
 

@@ -31,8 +31,14 @@ public final class Fonts {
 
     /** A font of {@code size} points; bold falls back to synthetic emboldening. */
     public Font font(float size, boolean isBold) {
-        return fonts.computeIfAbsent(size + (isBold ? "b" : "r"), k -> {
-            Font font = new Font(isBold ? bold : regular, size);
+        float rounded = Math.max(1f, Math.round(size * 2) / 2f);
+        if (fonts.size() > 64) {
+            // A size bound to an animated value would otherwise grow the cache without end.
+            fonts.values().forEach(Font::close);
+            fonts.clear();
+        }
+        return fonts.computeIfAbsent(rounded + (isBold ? "b" : "r"), k -> {
+            Font font = new Font(isBold ? bold : regular, rounded);
             if (isBold && bold == regular) {
                 font.setEmboldened(true);
             }

@@ -27,7 +27,10 @@ final class StateLookup implements Function<String, Object> {
                 node = IntNode.valueOf(node.size());
                 continue;
             }
-            node = node.isArray() && part.chars().allMatch(Character::isDigit) ? node.get(Integer.parseInt(part)) : node.get(part);
+            if (part.isEmpty()) {
+                return null;
+            }
+            node = node.isArray() ? (part.matches("\\d{1,9}") ? node.get(Integer.parseInt(part)) : null) : node.get(part);
             if (node == null || node.isMissingNode()) {
                 return null;
             }

@@ -1,0 +1,184 @@
+package dev.hotframe.viewer.frame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotframe.viewer.headless.FrameRecorder;
+import dev.hotframe.viewer.headless.RasterTarget;
+import dev.hotframe.viewer.reload.AppHost;
+import dev.hotframe.viewer.reload.RedefineAgent;
+import dev.hotframe.viewer.render.Fonts;
+import dev.hotframe.viewer.testkit.Pixels;
+import dev.hotframe.viewer.testkit.TestCompiler;
+import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateMeta;
+import dev.hotframe.wire.ViewerMessage;
+import io.github.humbleui.skija.Image;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class FrameLoopTest {
+
+    private static final String APP = "demo.Clear";
+    private static final String CLEAR = "f.canvas().clear(color());";
+    /** Line 24 of the source below holds the render body; the stack trace names it. */
+    private static final String SOURCE = """
+            package demo;
+
+            import dev.hotframe.app.Frame;
+            import dev.hotframe.app.HotframeApp;
+
+            public final class Clear implements HotframeApp<Clear.State> {
+                public static final class State {
+                    public int frames;
+                }
+
+                public State initialState() {
+                    return new State();
+                }
+
+                public void update(State s, double dt) {
+                    s.frames++;
+                }
+
+                int color() {
+                    return %s;
+                }
+
+                public void render(State s, Frame f) {
+                    %s
+                }
+            }
+            """;
+
+    /** The app's stack frames only; the second is javac's bridge method render(Object, Frame), on the class's line. */
+    private static final String RENDER_ERROR = "java.lang.IllegalStateException in render: render exploded\n"
+            + "  at demo.Clear.render(Clear.java:24)\n"
+            + "  at demo.Clear.render(Clear.java:6)";
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static List<ClassFile> app(String color, String renderBody) {
+        return TestCompiler.compile(SOURCE.formatted(color, renderBody));
+    }
+
+    private static UpdateMeta meta(long seq, List<String> files) {
+        return new UpdateMeta(seq, files, 1_000 + seq, Map.of());
+    }
+
+    @Test
+    void appliesUpdatesBetweenFramesAndRecordsEachWithItsFrame() throws Exception {
+        List<ViewerMessage> acks = new CopyOnWriteArrayList<>();
+        AtomicReference<Throwable> crashed = new AtomicReference<>();
+        FrameRecorder recorder = new FrameRecorder(dir);
+        RasterTarget target = new RasterTarget(320, 240);
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                acks::add, () -> { });
+        Thread thread = new Thread(loop::run, "frame-loop-test");
+        thread.setUncaughtExceptionHandler((t, e) -> crashed.set(e));
+        thread.start();
+        try {
+            loop.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+            assertRecord(awaitRecord(0), """
+                    {"seq": 0, "tier": "snapshot", "files": [], "detectedAtMs": 1000, "ok": true, "error": null,
+                     "reason": "started Clear", "serverPhasesMs": {}, "generation": 1}""");
+            assertThat(centre("frame-0.png")).isEqualTo("FF2040C0");
+
+            List<String> files = List.of("src/demo/Clear.java");
+            loop.offer(new ServerMessage.CodeUpdate(meta(1, files), "redefine", "method body changed",
+                    TestCompiler.only(app("0xFFC04020", CLEAR), APP), List.of()));
+            assertRecord(awaitRecord(1), """
+                    {"seq": 1, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1001, "ok": true,
+                     "error": null, "reason": "method body changed", "serverPhasesMs": {}, "generation": 1}""");
+            assertThat(centre("frame-1.png")).isEqualTo("FFC04020");
+
+            loop.offer(new ServerMessage.CodeUpdate(meta(2, files), "redefine", "method body changed",
+                    app("0xFFC04020", "throw new IllegalStateException(\"render exploded\");"), List.of()));
+            assertRecord(awaitRecord(2), """
+                    {"seq": 2, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1002, "ok": false,
+                     "error": %s, "reason": "method body changed", "serverPhasesMs": {}, "generation": 1}"""
+                    .formatted(json.writeValueAsString(RENDER_ERROR)));
+            assertThat(centre("frame-2.png")).as("the last good frame stays").isEqualTo("FFC04020");
+
+            loop.offer(new ServerMessage.UpdateFailed(meta(3, files),
+                    List.of(new Diagnostic("src/demo/Clear.java", 12, 5, "';' expected"))));
+            assertRecord(awaitRecord(3), """
+                    {"seq": 3, "tier": "error", "files": ["src/demo/Clear.java"], "detectedAtMs": 1003, "ok": false,
+                     "error": "src/demo/Clear.java:12:5: ';' expected", "reason": "the change did not build",
+                     "serverPhasesMs": {}, "generation": 1}""");
+            assertThat(centre("frame-3.png")).isEqualTo("FFC04020");
+            assertThat(loop.lastAppliedSeq()).isEqualTo(3);
+        } finally {
+            loop.stop();
+            thread.join(10_000);
+            recorder.close();
+        }
+        assertThat(thread.isAlive()).as("the loop thread ended").isFalse();
+        assertThat(crashed.get()).isNull();
+        target.close();
+        assertThat(acks).extracting(a -> (ViewerMessage.Ack) a)
+                .extracting(a -> a.seq() + " " + a.tier() + " " + a.ok())
+                .isEqualTo(List.of("0 snapshot true", "1 redefine true", "2 redefine false", "3 error false"));
+    }
+
+    /** Asserts the record equals {@code expected} plus the clock-dependent fields, which must be in order. */
+    private void assertRecord(JsonNode record, String expected) throws Exception {
+        ObjectNode whole = (ObjectNode) json.readTree(expected);
+        for (String clock : List.of("appliedAtMs", "renderedAtMs", "applyMs")) {
+            whole.set(clock, record.get(clock));
+        }
+        assertThat(record).isEqualTo(whole);
+        assertThat(record.get("renderedAtMs").asLong()).isGreaterThanOrEqualTo(record.get("appliedAtMs").asLong());
+        assertThat(record.get("applyMs").asLong()).isNotNegative();
+    }
+
+    /** Waits for the line of update {@code seq}; the recorder writes it after that update's PNG. */
+    private JsonNode awaitRecord(long seq) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> record(seq), Objects::nonNull);
+    }
+
+    private JsonNode record(long seq) throws Exception {
+        Path log = dir.resolve("updates.jsonl");
+        if (!Files.exists(log)) {
+            return null;
+        }
+        String text = Files.readString(log);
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+            if (!line.isEmpty()) {
+                JsonNode record = json.readTree(line);
+                if (record.get("seq").asLong() == seq) {
+                    return record;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The centre pixel of a recorded PNG; the overlay's toast is at the top and its panel below y = 130. */
+    private String centre(String file) throws Exception {
+        try (Image image = Image.makeDeferredFromEncodedBytes(Files.readAllBytes(dir.resolve(file)))) {
+            assertThat(image.getWidth()).isEqualTo(320);
+            assertThat(image.getHeight()).isEqualTo(240);
+            return Pixels.at(image, 160, 120);
+        }
+    }
+}
