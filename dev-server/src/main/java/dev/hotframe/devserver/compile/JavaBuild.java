@@ -111,7 +111,7 @@ public final class JavaBuild implements AutoCloseable {
         if (!whole && classification.structural()) {
             // A shape or constant changed: compile the rest too, so that errors in its users show
             // now and constants they inlined are updated.
-            Result all = build(Set.of(), true);
+            Result all = build(files, true);
             return all instanceof Built b ? new Built(b.classification(), b.classes(), b.filesCompiled(),
                     millisSince(start), b.classifyMs()) : all;
         }

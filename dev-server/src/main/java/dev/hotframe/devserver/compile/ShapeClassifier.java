@@ -28,8 +28,7 @@ public final class ShapeClassifier {
                 reasons.add("class " + simple(name) + " removed");
             } else if (old == null) {
                 changed.add(name);
-                reasons.add(name.contains("$") && simple(name).matches(".*\\$\\d+") ? "new anonymous class " + simple(name)
-                        : "new class " + simple(name));
+                reasons.add(name.matches(".*\\$\\d+") ? "new anonymous class " + simple(name) : "new class " + simple(name));
             } else if (!Arrays.equals(old, now)) {
                 changed.add(name);
                 ClassShape a = ClassShape.of(old);
@@ -125,7 +124,8 @@ public final class ShapeClassifier {
         return simple.size() <= 3 ? String.join(", ", simple) : String.join(", ", simple.subList(0, 3)) + " and " + (simple.size() - 3) + " more";
     }
 
+    /** {@code com.example.App$State} as {@code App.State}, the way people write it. */
     static String simple(String binaryName) {
-        return binaryName.substring(binaryName.lastIndexOf('.') + 1);
+        return binaryName.substring(binaryName.lastIndexOf('.') + 1).replace('$', '.');
     }
 }

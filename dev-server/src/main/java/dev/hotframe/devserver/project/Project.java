@@ -40,6 +40,9 @@ public record Project(Path root, String appClass, Path sources, Path scenes, Pat
         } catch (NoSuchFileException e) {
             throw new ProjectException(file + ": not found. A Hotframe project needs a " + DESCRIPTOR
                     + " like {\"app\": \"com.example.MyApp\"}");
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new ProjectException(file + ": unknown field '" + e.getPropertyName() + "'; the known fields are "
+                    + "app, sources, scenes, assets, classpath, release");
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new ProjectException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": "

@@ -64,6 +64,8 @@ public final class DevServer implements AutoCloseable {
         hub = new UpdateHub(options.host(), options.port(), token, seq -> snapshot(seq, pipeline.get().published()),
                 this::status);
         pipeline.set(new ChangePipeline(project, build, scenes, hub, initial));
+        createIfMissing(project.scenes());
+        createIfMissing(project.assets());
         watcher = new ProjectWatcher(List.of(project.sources(), project.scenes(), project.assets()), options.quietMillis(),
                 pipeline.get()::onBatch);
         record = new ServerRecord(options.home());
@@ -92,6 +94,14 @@ public final class DevServer implements AutoCloseable {
 
     public AccessToken token() {
         return token;
+    }
+
+    /** The watcher only sees folders that exist when it starts, so scene and asset folders are created up front. */
+    private void createIfMissing(Path folder) throws IOException {
+        if (!java.nio.file.Files.isDirectory(folder) && folder.startsWith(project.root())) {
+            java.nio.file.Files.createDirectories(folder);
+            log.info("created {} so that files added there are watched", project.relative(folder));
+        }
     }
 
     private ServerMessage.Snapshot snapshot(long seq, Published published) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Watches folders and hands each burst of changes, once it has been quiet for
  * {@code quietMillis}, to a consumer on the {@code hotframe-batcher} thread. The watcher's own
  * listener only enqueues. A lost event (an inotify overflow surfaces as an exception) turns
- * into an {@code overflow} batch, so nothing is silently missed.
+ * into an {@code overflow} batch, so nothing is silently missed. Folders must exist when the
+ * watcher is built; ones that do not are skipped (the dev server creates its folders first).
  */
 public final class ProjectWatcher implements AutoCloseable {
 

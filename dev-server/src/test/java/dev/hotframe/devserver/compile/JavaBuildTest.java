@@ -1,0 +1,142 @@
+package dev.hotframe.devserver.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotframe.wire.Diagnostic;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class JavaBuildTest {
+
+    private static final Diagnostic MISSING_SEMICOLON = new Diagnostic("src/main/java/demo/App.java", 12, 23, "';' expected");
+
+    @TempDir
+    Path dir;
+
+    private DemoProject demo;
+    private JavaBuild build;
+
+    @BeforeEach
+    void createDemo() {
+        demo = DemoProject.create(dir);
+        build = new JavaBuild(demo.load());
+    }
+
+    @AfterEach
+    void closeBuild() throws Exception {
+        build.close();
+    }
+
+    @Test
+    void fullBuildCompilesEveryClass() {
+        JavaBuild.Built built = built(build.full());
+
+        assertThat(built.classification()).isEqualTo(new Classification("reload", "new class App (and 1 more)",
+                List.of("demo.App", "demo.State"), List.of()));
+        assertThat(built.filesCompiled()).isEqualTo(2);
+        assertThat(build.classes()).containsOnlyKeys("demo.App", "demo.State");
+        assertThat(build.classes().get("demo.App")).startsWith(0xCA, 0xFE, 0xBA, 0xBE);
+    }
+
+    @Test
+    void compileErrorIsDataAndKeepsTheLastGoodClasses() {
+        built(build.full());
+        Map<String, byte[]> good = new HashMap<>(build.classes());
+
+        Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 10");
+        JavaBuild.Result result = build.changed(Set.of(app));
+
+        assertThat(result).isInstanceOf(JavaBuild.Failed.class);
+        assertThat(((JavaBuild.Failed) result).errors()).containsExactly(MISSING_SEMICOLON);
+        assertThat(build.classes()).isEqualTo(good);
+    }
+
+    @Test
+    void fixingTheErrorBuildsAgain() {
+        built(build.full());
+        Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 10");
+        assertThat(build.changed(Set.of(app))).isInstanceOf(JavaBuild.Failed.class);
+
+        demo.edit("App.java", "s.x += dt * 10", "s.x += dt * 30;");
+        JavaBuild.Built built = built(build.changed(Set.of(app)));
+
+        assertThat(built.classification()).isEqualTo(new Classification("redefine", "method bodies changed in App",
+                List.of("demo.App"), List.of()));
+        assertThat(build.classes().get("demo.App")).isEqualTo(built.classes().get("demo.App"));
+    }
+
+    @Test
+    void failedFileIsCompiledAgainWithTheNextUnrelatedChange() {
+        demo.write("Other.java", "package demo;\n\nfinal class Other {\n    int n() {\n        return 1;\n    }\n}\n");
+        built(build.full());
+        Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 10");
+        assertThat(build.changed(Set.of(app))).isInstanceOf(JavaBuild.Failed.class);
+
+        demo.edit("App.java", "s.x += dt * 10", "s.x += dt * 30;");
+        Path other = demo.edit("Other.java", "return 1;", "return 2;");
+        JavaBuild.Built built = built(build.changed(Set.of(other)));
+
+        assertThat(built.classification()).isEqualTo(new Classification("redefine", "method bodies changed in App, Other",
+                List.of("demo.App", "demo.Other"), List.of()));
+        assertThat(built.filesCompiled()).isEqualTo(2);
+    }
+
+    @Test
+    void projectThatDoesNotCompileAtStartBuildsOnceFixed() {
+        Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 10");
+        JavaBuild.Result first = build.full();
+        assertThat(first).isInstanceOf(JavaBuild.Failed.class);
+        assertThat(((JavaBuild.Failed) first).errors()).containsExactly(MISSING_SEMICOLON);
+        assertThat(build.classes()).isEmpty();
+
+        demo.edit("App.java", "s.x += dt * 10", "s.x += dt * 10;");
+        JavaBuild.Built built = built(build.changed(Set.of(app)));
+
+        assertThat(built.classification().changed()).containsExactly("demo.App", "demo.State");
+        assertThat(build.classes()).containsOnlyKeys("demo.App", "demo.State");
+    }
+
+    @Test
+    void nonJavaFilesAreIgnored() {
+        built(build.full());
+
+        JavaBuild.Built built = built(build.changed(Set.of(dir.resolve("scenes/main.json"))));
+
+        assertThat(built.classification()).isEqualTo(new Classification("redefine", "no class changed", List.of(), List.of()));
+        assertThat(built.filesCompiled()).isZero();
+    }
+
+    @Test
+    void fixingTheUsersOfARenamedMethodBuildsAgain() {
+        demo.write("Tuning.java", "package demo;\n\nfinal class Tuning {\n    static int speed() {\n        return 10;\n    }\n}\n");
+        demo.edit("App.java", "dt * 10", "dt * Tuning.speed()");
+        built(build.full());
+
+        Path tuning = demo.edit("Tuning.java", "speed()", "velocity()");
+        JavaBuild.Result broken = build.changed(Set.of(tuning));
+        assertThat(broken).isInstanceOf(JavaBuild.Failed.class);
+        assertThat(((JavaBuild.Failed) broken).errors()).extracting(Diagnostic::file, Diagnostic::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("src/main/java/demo/App.java", 12L));
+
+        Path app = demo.edit("App.java", "Tuning.speed()", "Tuning.velocity()");
+        JavaBuild.Built built = built(build.changed(Set.of(app)));
+
+        assertThat(built.classification().changed()).containsExactly("demo.App", "demo.Tuning");
+    }
+
+    private static JavaBuild.Built built(JavaBuild.Result result) {
+        if (result instanceof JavaBuild.Failed failed) {
+            throw new AssertionError("expected a successful build, got " + failed.errors());
+        }
+        return (JavaBuild.Built) result;
+    }
+}

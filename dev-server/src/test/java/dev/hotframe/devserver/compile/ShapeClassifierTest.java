@@ -1,0 +1,138 @@
+package dev.hotframe.devserver.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each edit goes through the real javac; the classifier sees the bytes it produced. */
+@Timeout(60)
+class ShapeClassifierTest {
+
+    @TempDir
+    Path dir;
+
+    private DemoProject demo;
+    private JavaBuild build;
+
+    @BeforeEach
+    void buildDemo() {
+        demo = DemoProject.create(dir);
+        build = new JavaBuild(demo.load());
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+    }
+
+    @AfterEach
+    void closeBuild() throws Exception {
+        build.close();
+    }
+
+    @Test
+    void methodBodyChangeIsARedefine() {
+        Path app = demo.edit("App.java", "dt * 10", "dt * 20");
+
+        assertClassified(build.changed(Set.of(app)), "redefine", "method bodies changed in App", List.of("demo.App"), List.of());
+    }
+
+    @Test
+    void unchangedBytesAreNoChange() {
+        Path app = demo.edit("App.java", "dt * 10;", "dt * 10;   ");
+
+        assertClassified(build.changed(Set.of(app)), "redefine", "no class changed", List.of(), List.of());
+    }
+
+    @Test
+    void addedFieldIsAReload() {
+        Path state = demo.edit("State.java", "public double x;", "public double x;\n    public double speed;");
+
+        assertClassified(build.changed(Set.of(state)), "reload", "State gained field 'speed'", List.of("demo.State"), List.of());
+    }
+
+    @Test
+    void removedFieldIsAReload() {
+        demo.edit("App.java", "s.x += dt * 10;", "");
+        Path state = demo.edit("State.java", "public double x;", "");
+
+        assertClassified(build.changed(Set.of(state, demo.source("App.java"))), "reload", "State lost field 'x'",
+                List.of("demo.App", "demo.State"), List.of());
+    }
+
+    @Test
+    void newLambdaIsAReload() {
+        Path app = demo.edit("App.java", "s.x += dt * 10;", "Runnable step = () -> s.x += dt * 10;\n        step.run();");
+
+        assertClassified(build.changed(Set.of(app)), "reload", "new lambda in App.update", List.of("demo.App"), List.of());
+    }
+
+    @Test
+    void lambdaBodyChangeIsARedefine() {
+        demo.edit("App.java", "s.x += dt * 10;", "Runnable step = () -> s.x += dt * 10;\n        step.run();");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path app = demo.edit("App.java", "() -> s.x += dt * 10", "() -> s.x += dt * 40");
+
+        assertClassified(build.changed(Set.of(app)), "redefine", "method bodies changed in App", List.of("demo.App"), List.of());
+    }
+
+    @Test
+    void newMethodIsAReload() {
+        Path app = demo.edit("App.java", "public void render", "public int lives() {\n        return 3;\n    }\n\n    public void render");
+
+        assertClassified(build.changed(Set.of(app)), "reload", "App gained method 'lives'", List.of("demo.App"), List.of());
+    }
+
+    @Test
+    void newClassIsAReload() {
+        Path enemy = demo.write("Enemy.java", "package demo;\n\npublic final class Enemy {\n}\n");
+
+        assertClassified(build.changed(Set.of(enemy)), "reload", "new class Enemy", List.of("demo.Enemy"), List.of());
+    }
+
+    @Test
+    void deletedClassFileIsAReload() {
+        demo.write("Enemy.java", "package demo;\n\npublic final class Enemy {\n}\n");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path enemy = demo.delete("Enemy.java");
+
+        assertClassified(build.changed(Set.of(enemy)), "reload", "class Enemy removed", List.of(), List.of("demo.Enemy"));
+        assertThat(build.classes()).containsOnlyKeys("demo.App", "demo.State");
+    }
+
+    @Test
+    void staticInitializerChangeIsAReload() {
+        demo.write("Palette.java", "package demo;\n\nfinal class Palette {\n    static final int[] COLORS = {1, 2};\n}\n");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path palette = demo.edit("Palette.java", "{1, 2}", "{1, 2, 3}");
+
+        assertClassified(build.changed(Set.of(palette)), "reload", "Palette's static initializer changed",
+                List.of("demo.Palette"), List.of());
+    }
+
+    @Test
+    void changedConstantReloadsItsInliningUsersToo() {
+        demo.write("Tuning.java", "package demo;\n\nfinal class Tuning {\n    static final int SPEED = 10;\n}\n");
+        demo.edit("App.java", "dt * 10", "dt * Tuning.SPEED");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path tuning = demo.edit("Tuning.java", "SPEED = 10", "SPEED = 20");
+
+        assertClassified(build.changed(Set.of(tuning)), "reload",
+                "Tuning changed field 'SPEED' (a constant; its users are recompiled)", List.of("demo.App", "demo.Tuning"), List.of());
+    }
+
+    private static void assertClassified(JavaBuild.Result result, String tier, String reason, List<String> changed,
+                                         List<String> removed) {
+        assertThat(result).isInstanceOf(JavaBuild.Built.class);
+        JavaBuild.Built built = (JavaBuild.Built) result;
+        assertThat(built.classification()).isEqualTo(new Classification(tier, reason, changed, removed));
+        assertThat(built.classes()).containsOnlyKeys(changed);
+    }
+}

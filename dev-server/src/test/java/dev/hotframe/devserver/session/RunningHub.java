@@ -1,0 +1,78 @@
+package dev.hotframe.devserver.session;
+
+import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Protocol;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateMeta;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A real {@link UpdateHub} on 127.0.0.1, an ephemeral port and a fresh token, with clients that talk to it. */
+final class RunningHub implements AutoCloseable {
+
+    final AccessToken token = AccessToken.generate();
+    final UpdateHub hub = new UpdateHub("127.0.0.1", 0, token, RunningHub::snapshot, () -> Map.of("app", "demo.App")).start();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<ViewerClient> clients = new ArrayList<>();
+
+    /** What the hub sends a joining viewer at {@code seq}. */
+    static ServerMessage.Snapshot snapshot(long seq) {
+        return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), 1000, Map.of()), "demo.App", List.of(), Map.of(), List.of());
+    }
+
+    /** A sample update, as published with {@code seq}. */
+    static ServerMessage failed(long seq) {
+        return new ServerMessage.UpdateFailed(new UpdateMeta(seq, List.of("src/main/java/demo/App.java"), 1000, Map.of()),
+                List.of(new Diagnostic("src/main/java/demo/App.java", 12, 23, "';' expected")));
+    }
+
+    Map<String, String> authorized() {
+        return Map.of(Protocol.TOKEN_HEADER, Protocol.bearer(token.value()));
+    }
+
+    /** Connects a websocket client to the hub's URL plus {@code query}; throws when the handshake fails. */
+    ViewerClient connect(String query, Map<String, String> headers) {
+        ViewerClient viewer = ViewerClient.connect(http, hub.url() + query, headers).join();
+        clients.add(viewer);
+        return viewer;
+    }
+
+    ViewerClient connect(Map<String, String> headers) {
+        return connect("", headers);
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + path));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a websocket upgrade with a chosen Host header (the JDK client does not let us set it); returns the status line. */
+    String rawUpgrade(String hostHeader) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", hub.port())) {
+            socket.setSoTimeout(5000);
+            String request = "GET " + Protocol.PATH + "?token=" + token.value() + " HTTP/1.1\r\nHost: " + hostHeader
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(ViewerClient::abort);
+        hub.close();
+    }
+}
