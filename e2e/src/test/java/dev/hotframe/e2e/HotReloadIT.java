@@ -164,7 +164,7 @@ class HotReloadIT {
 
     /** Replaces {@code from} with {@code to} in a project file; returns the sequence number the change will get. */
     private long edit(String file, String from, String to) throws IOException {
-        long next = frames.updates().size();
+        long next = frames.updates().stream().mapToLong(u -> u.get("seq").asLong()).max().orElse(-1) + 1;
         project.edit(file, from, to);
         return next;
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class UpdateHub implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHub.class);
+    private static final long PING_SECONDS = 10;
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final String host;
@@ -141,10 +143,14 @@ public final class UpdateHub implements AutoCloseable {
             if (!token.matches(presentedToken(ctx))) {
                 log.warn("refused a viewer from {}: missing or wrong access token", ctx.session.getRemoteSocketAddress());
                 ctx.closeSession(Protocol.CLOSE_POLICY, "missing or wrong access token");
+                return;
             }
+            // Jetty closes a silent socket after its idle timeout; a quiet project must not drop its viewers.
+            ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
         });
         ws.onMessage(this::message);
         ws.onClose(ctx -> {
+            ctx.disableAutomaticPings();
             ViewerLink gone = viewers.remove(ctx.sessionId());
             if (gone != null) {
                 log.info("viewer {} disconnected ({} {})", gone.id(), ctx.status(), ctx.reason() == null ? "" : ctx.reason());
