@@ -54,8 +54,23 @@ public final class InProcessCompiler implements AutoCloseable {
             throw new UncheckedIOException("cannot set the compile classpath", e);
         }
         this.files = new MemoryFileManager(standard);
-        this.options = List.of("--release", Integer.toString(project.release()), "-g", "-parameters", "-proc:none",
-                "-implicit:none", "-Xlint:none", "-encoding", "UTF-8");
+        this.options = options(project.release());
+    }
+
+    /**
+     * javac's options. {@code --release N} costs several ms per compile (it reads the ct.sym
+     * platform signatures); when this JDK is release N itself its own classes are the same API,
+     * so only {@code -source}/{@code -target} are needed.
+     */
+    static List<String> options(int release) {
+        List<String> options = new ArrayList<>();
+        if (Runtime.version().feature() == release) {
+            options.addAll(List.of("-source", Integer.toString(release), "-target", Integer.toString(release)));
+        } else {
+            options.addAll(List.of("--release", Integer.toString(release)));
+        }
+        options.addAll(List.of("-g", "-parameters", "-proc:none", "-implicit:none", "-Xlint:none", "-encoding", "UTF-8"));
+        return List.copyOf(options);
     }
 
     /** Compiles {@code sources}, with {@code known} classes visible on the class path. */
