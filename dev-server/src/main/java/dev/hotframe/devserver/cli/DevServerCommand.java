@@ -49,7 +49,7 @@ public final class DevServerCommand implements Runnable {
                 description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
         String host;
 
-        @Option(names = "--quiet-ms", defaultValue = "15", paramLabel = "MS",
+        @Option(names = "--quiet-ms", defaultValue = "8", paramLabel = "MS",
                 description = "How long the files must be quiet before a burst of saves is processed (default: ${DEFAULT-VALUE}).")
         long quietMillis;
 
