@@ -80,9 +80,12 @@ final class RunningProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // Children first: a wrapper such as xvfb-run does not pass the signal on to the JVM it started.
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -51,6 +51,7 @@ public final class ServerConnection implements AutoCloseable {
     private volatile boolean closed;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private long backoffMs = 200;
+    private String lastProblem;
 
     /**
      * @param address    resolved again before every attempt, so a restarted local server is found
@@ -98,10 +99,14 @@ public final class ServerConnection implements AutoCloseable {
         try {
             target = address.get();
         } catch (RuntimeException e) {
-            log.info("{}; retrying", e.getMessage());
+            if (!e.getMessage().equals(lastProblem)) {
+                log.info("{}; waiting for one", e.getMessage());
+            }
+            lastProblem = e.getMessage();
             retry();
             return;
         }
+        lastProblem = null;
         http.newWebSocketBuilder()
                 .header(Protocol.TOKEN_HEADER, Protocol.bearer(target.token()))
                 .connectTimeout(Duration.ofSeconds(5))
