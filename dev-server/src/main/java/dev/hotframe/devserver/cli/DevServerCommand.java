@@ -2,7 +2,6 @@ package dev.hotframe.devserver.cli;
 
 import dev.hotframe.devserver.project.ProjectException;
 import dev.hotframe.devserver.serve.DevServer;
-import dev.hotframe.devserver.session.ServerRecord;
 import dev.hotframe.devserver.session.UpdateHub;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -61,7 +60,7 @@ public final class DevServerCommand implements Runnable {
             }
             DevServer server;
             try {
-                server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, ServerRecord.defaultHome()));
+                server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, dev.hotframe.wire.Discovery.home()));
             } catch (ProjectException e) {
                 System.err.println("error: " + e.getMessage());
                 return 2;

@@ -1,6 +1,7 @@
 package dev.hotframe.devserver.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotframe.wire.Discovery;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -20,13 +21,7 @@ public final class ServerRecord {
     private final Path file;
 
     public ServerRecord(Path home) {
-        this.file = home.resolve("server.json");
-    }
-
-    /** The folder for Hotframe's files: {@code $HOTFRAME_HOME} or {@code ~/.hotframe}. */
-    public static Path defaultHome() {
-        String env = System.getenv("HOTFRAME_HOME");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".hotframe");
+        this.file = home.resolve(Discovery.RECORD);
     }
 
     public Path file() {
@@ -38,7 +33,7 @@ public final class ServerRecord {
         Files.createDirectories(file.getParent());
         Map<String, Object> record = Map.of("url", url, "token", token.value(), "project", project.toString(),
                 "pid", ProcessHandle.current().pid(), "startedAtMs", System.currentTimeMillis());
-        Path temp = file.resolveSibling("server.json.tmp");
+        Path temp = file.resolveSibling(Discovery.RECORD + ".tmp");
         Files.deleteIfExists(temp);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -160,11 +160,12 @@ public final class UpdateHub implements AutoCloseable {
     }
 
     private static String presentedToken(WsContext ctx) {
-        String header = ctx.header(Protocol.TOKEN_HEADER);
-        if (header != null && header.startsWith("Bearer ")) {
-            return header.substring("Bearer ".length()).trim();
-        }
-        return ctx.queryParam("token");
+        return presentedToken(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"));
+    }
+
+    /** The token from an {@code Authorization: Bearer} header, else from the {@code token} query parameter. */
+    private static String presentedToken(String header, String query) {
+        return header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()).trim() : query;
     }
 
     private void message(WsMessageContext ctx) {
@@ -219,9 +220,7 @@ public final class UpdateHub implements AutoCloseable {
     }
 
     private void status(Context ctx) {
-        String header = ctx.header(Protocol.TOKEN_HEADER);
-        String presented = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : ctx.queryParam("token");
-        if (!token.matches(presented)) {
+        if (!token.matches(presentedToken(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token")))) {
             ctx.status(401).json(Map.of("error", "missing or wrong access token"));
             return;
         }

@@ -84,7 +84,7 @@ public final class ViewerCommand implements Runnable {
                 System.err.println("error: URL must start with ws:// or wss://, was " + url);
                 return 2;
             }
-            Path home = ServerAddress.defaultHome();
+            Path home = dev.hotframe.wire.Discovery.home();
             boolean discovered = url == null;
             String explicitToken = token != null ? token : System.getenv("HOTFRAME_TOKEN");
             Supplier<ServerAddress> address = () -> {

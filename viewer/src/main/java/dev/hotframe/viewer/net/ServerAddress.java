@@ -2,6 +2,7 @@ package dev.hotframe.viewer.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotframe.wire.Discovery;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,18 +11,12 @@ import java.nio.file.Path;
 /** Where the dev server is and the token it wants. */
 public record ServerAddress(URI url, String token) {
 
-    /** The folder for Hotframe's files: {@code $HOTFRAME_HOME} or {@code ~/.hotframe}. */
-    public static Path defaultHome() {
-        String env = System.getenv("HOTFRAME_HOME");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".hotframe");
-    }
-
     /**
      * Reads the record a local dev server writes at start. Throws {@link IllegalStateException}
      * saying what to do when there is none, or when its server is gone.
      */
     public static ServerAddress discover(Path home) {
-        Path file = home.resolve("server.json");
+        Path file = home.resolve(Discovery.RECORD);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no dev server found: " + file + " does not exist. Start one with "
                     + "'bin/devserver serve PROJECT_DIR', or pass its URL and --token");
