@@ -20,7 +20,8 @@ import org.objectweb.asm.RecordComponentVisitor;
  */
 record ClassShape(String name, int access, String superName, List<String> interfaces, SortedSet<String> fields,
                   SortedSet<String> methods, String nestHost, SortedSet<String> nestMembers,
-                  SortedSet<String> recordComponents, SortedSet<String> permittedSubclasses, byte[] staticInit) {
+                  SortedSet<String> recordComponents, SortedSet<String> permittedSubclasses, byte[] staticInit,
+                  SortedSet<String> api) {
 
     /** Reads the shape of the class in {@code bytes}. */
     static ClassShape of(byte[] bytes) {
@@ -35,6 +36,18 @@ record ClassShape(String name, int access, String superName, List<String> interf
                 && fields.equals(other.fields) && methods.equals(other.methods) && Objects.equals(nestHost, other.nestHost)
                 && nestMembers.equals(other.nestMembers) && recordComponents.equals(other.recordComponents)
                 && permittedSubclasses.equals(other.permittedSubclasses) && Arrays.equals(staticInit, other.staticInit);
+    }
+
+    /**
+     * True when code compiled against {@code other} compiles the same against this class: the
+     * same flags and supertypes, and the same non-private members (with their constant values,
+     * generic signatures and thrown exceptions), record components, permitted subclasses and
+     * member classes. Private members, lambdas, anonymous classes and method bodies may differ.
+     */
+    boolean sameApiAs(ClassShape other) {
+        return access == other.access && Objects.equals(superName, other.superName) && interfaces.equals(other.interfaces)
+                && api.equals(other.api) && recordComponents.equals(other.recordComponents)
+                && permittedSubclasses.equals(other.permittedSubclasses);
     }
 
     /** The static initializer alone, without debug info, so that moving it down a line is not a change. */
@@ -75,6 +88,7 @@ record ClassShape(String name, int access, String superName, List<String> interf
         private final SortedSet<String> nestMembers = new TreeSet<>();
         private final SortedSet<String> recordComponents = new TreeSet<>();
         private final SortedSet<String> permitted = new TreeSet<>();
+        private final SortedSet<String> api = new TreeSet<>();
 
         Reader() {
             super(Opcodes.ASM9);
@@ -86,11 +100,15 @@ record ClassShape(String name, int access, String superName, List<String> interf
             this.access = access;
             this.superName = superName;
             this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
+            api.add("signature " + signature);
         }
 
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             fields.add(name + " " + descriptor + " " + access + (value == null ? "" : " = " + value));
+            if (visibleOutside(access)) {
+                api.add("field " + name + " " + descriptor + " " + access + " " + signature + (value == null ? "" : " = " + value));
+            }
             return null;
         }
 
@@ -98,6 +116,10 @@ record ClassShape(String name, int access, String superName, List<String> interf
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
             if (!name.equals("<clinit>")) {
                 methods.add(name + descriptor + " " + access);
+                if (visibleOutside(access)) {
+                    api.add("method " + name + descriptor + " " + access + " " + signature + " throws "
+                            + (exceptions == null ? "" : String.join(",", exceptions)));
+                }
             }
             return null;
         }
@@ -110,6 +132,9 @@ record ClassShape(String name, int access, String superName, List<String> interf
         @Override
         public void visitNestMember(String member) {
             nestMembers.add(member);
+            if (!Character.isDigit(member.charAt(member.lastIndexOf('$') + 1))) {
+                api.add("member class " + member);
+            }
         }
 
         @Override
@@ -125,7 +150,11 @@ record ClassShape(String name, int access, String superName, List<String> interf
 
         ClassShape shape(byte[] staticInit) {
             return new ClassShape(name, access, superName, interfaces, fields, methods, nestHost, nestMembers,
-                    recordComponents, permitted, staticInit);
+                    recordComponents, permitted, staticInit, api);
+        }
+
+        private static boolean visibleOutside(int access) {
+            return (access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) == 0;
         }
     }
 }

@@ -20,4 +20,23 @@ public record Classification(String tier, String reason, List<String> changed, L
     public boolean structural() {
         return tier.equals(RELOAD);
     }
+
+    /** One line for the terminal: {@code "redefine 1 class (Hud)"}, {@code "reload 2 classes (App, State), removed 1 (Enemy)"}. */
+    public String summary() {
+        StringBuilder line = new StringBuilder(tier).append(' ').append(changed.size())
+                .append(changed.size() == 1 ? " class" : " classes");
+        if (!changed.isEmpty()) {
+            line.append(" (").append(names(changed)).append(')');
+        }
+        if (!removed.isEmpty()) {
+            line.append(", removed ").append(removed.size()).append(" (").append(names(removed)).append(')');
+        }
+        return line.toString();
+    }
+
+    private static String names(List<String> classes) {
+        List<String> simple = classes.stream().map(ShapeClassifier::simple).toList();
+        return simple.size() <= 3 ? String.join(", ", simple)
+                : String.join(", ", simple.subList(0, 3)) + " and " + (simple.size() - 3) + " more";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.hotframe.devserver.compile;
 
+import com.sun.source.util.JavacTask;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.wire.Diagnostic;
 import java.io.IOException;
@@ -32,15 +33,27 @@ public final class InProcessCompiler implements AutoCloseable {
     private final MemoryFileManager files;
     private final List<String> options;
     private int compilations;
+    private int cancelled;
 
-    /** The outcome of one javac run: classes by binary name and their sources, or the errors. */
-    public record Output(Map<String, byte[]> classes, Map<String, Path> sources, List<Diagnostic> errors) {
+    /**
+     * The outcome of one javac run: classes by binary name and the source file of each, the
+     * classes each file's code names ({@link SourceReferences}), or the errors.
+     */
+    public record Output(Map<String, byte[]> classes, Map<String, Path> sources, Map<Path, Set<String>> references,
+                         List<Diagnostic> errors) {
         public boolean ok() {
             return errors.isEmpty();
         }
     }
 
-    public InProcessCompiler(Project project) {
+    /** A compile was given up because newer changes arrived while it ran. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("compile cancelled: newer changes arrived", null, false, false);
+        }
+    }
+
+    public InProcessCompiler(Project project, List<Path> classpath, int release) {
         this.project = project;
         this.javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -49,12 +62,12 @@ public final class InProcessCompiler implements AutoCloseable {
         }
         StandardJavaFileManager standard = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         try {
-            standard.setLocation(StandardLocation.CLASS_PATH, classpath(project).stream().map(Path::toFile).toList());
+            standard.setLocation(StandardLocation.CLASS_PATH, classpath.stream().map(Path::toFile).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set the compile classpath", e);
         }
         this.files = new MemoryFileManager(standard);
-        this.options = options(project.release());
+        this.options = options(release);
     }
 
     /**
@@ -70,17 +83,36 @@ public final class InProcessCompiler implements AutoCloseable {
             options.addAll(List.of("--release", Integer.toString(release)));
         }
         options.addAll(List.of("-g", "-parameters", "-proc:none", "-implicit:none", "-Xlint:none", "-encoding", "UTF-8"));
+        // Attribute every file even after an error, so that one compile reports all its errors
+        // (by default a syntax error in one file hides the type errors in all the others).
+        options.add("-XDshould-stop.ifError=FLOW");
         return List.copyOf(options);
     }
 
-    /** Compiles {@code sources}, with {@code known} classes visible on the class path. */
-    public Output compile(List<Path> sources, Map<String, byte[]> known) {
-        compilations++;
-        files.begin(known);
+    /**
+     * Compiles {@code sources}, with {@code visible} classes on the class path. Throws
+     * {@link Cancelled} when {@code hooks} says newer changes arrived before javac finished.
+     */
+    Output compile(List<Path> sources, VisibleClasses visible, CompileHooks hooks) {
+        files.begin(visible);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Iterable<? extends JavaFileObject> units = files.sourceFiles(sources);
         StringWriter noise = new StringWriter();
-        boolean ok = javac.getTask(noise, files, diagnostics, options, null, units).call();
+        JavacTask task = (JavacTask) javac.getTask(noise, files, diagnostics, options, null, units);
+        SourceReferences references = new SourceReferences(task);
+        task.addTaskListener(references);
+        task.addTaskListener(hooks.listener());
+        boolean ok;
+        try {
+            ok = task.call();
+        } catch (RuntimeException e) {
+            if (causedByCancel(e)) {
+                cancelled++;
+                throw new Cancelled();
+            }
+            throw e;
+        }
+        compilations++;
         List<Diagnostic> errors = new ArrayList<>();
         for (var d : diagnostics.getDiagnostics()) {
             if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
@@ -90,10 +122,24 @@ public final class InProcessCompiler implements AutoCloseable {
         if (!ok && errors.isEmpty()) {
             errors.add(new Diagnostic(project.relative(project.sources()), 0, 0, "javac failed: " + noise.toString().strip()));
         }
-        return new Output(files.output(), files.outputSources(), List.copyOf(errors));
+        return new Output(files.output(), files.outputSources(), references.byFile(), List.copyOf(errors));
     }
 
-    /** How many times javac ran; the end-to-end test uses it to prove scene edits never compile. */
+    private static boolean causedByCancel(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Cancelled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many compiles were given up because newer changes arrived; they are not in {@link #compilations()}. */
+    public int cancelled() {
+        return cancelled;
+    }
+
+    /** How many times javac ran to the end; the end-to-end test uses it to prove scene edits never compile. */
     public int compilations() {
         return compilations;
     }
@@ -111,21 +157,12 @@ public final class InProcessCompiler implements AutoCloseable {
                 d.getMessage(Locale.ROOT));
     }
 
-    /**
-     * The user code's compile classpath: the app contract and Skija (wherever this JVM loaded
-     * them from) plus the descriptor's {@code classpath}.
-     */
-    static List<Path> classpath(Project project) {
+    /** What the user's code always compiles against: the app contract and Skija, wherever this JVM loaded them from. */
+    static List<Path> contractClasspath() {
         Set<Path> entries = new LinkedHashSet<>();
         for (Class<?> anchor : List.of(dev.hotframe.app.HotframeApp.class, io.github.humbleui.skija.Canvas.class,
                 io.github.humbleui.types.Rect.class)) {
             entries.add(locationOf(anchor));
-        }
-        entries.addAll(project.classpath());
-        for (Path entry : project.classpath()) {
-            if (!entry.toFile().exists()) {
-                throw new IllegalArgumentException("classpath entry " + entry + " from " + Project.DESCRIPTOR + " does not exist");
-            }
         }
         return new ArrayList<>(entries);
     }

@@ -1,150 +1,266 @@
 package dev.hotframe.devserver.compile;
 
+import dev.hotframe.devserver.project.CompileSettings;
+import dev.hotframe.devserver.project.CompileSettingsResolver;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.wire.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The project's compiled classes and how they change. Keeps the last good classes: a change
- * that does not compile leaves them as they were, and its files are compiled again with the
- * next change until they build.
+ * The project's compiled classes and how they change. A change compiles the changed files and,
+ * when a class's API or a constant changed, the files that use it ({@link IncrementalCompile}),
+ * never the whole project; the whole project is compiled only at start, after its classpath or
+ * release changed (the pom changed), and while no build has succeeded yet. The last good
+ * classes are kept: files that do not compile keep theirs, and are compiled again with the next
+ * change until they build; the other files of the change go ahead when they do not need them.
  */
 public final class JavaBuild implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(JavaBuild.class);
+    private static final int MAX_LEAVE_OUT_ROUNDS = 3;
+
     private final Project project;
-    private final InProcessCompiler compiler;
-    private Map<String, byte[]> classes = Map.of();
-    private Map<String, Path> sourceOf = Map.of();
+    private final CompileSettingsResolver resolver;
+    private CompileSettings settings;
+    private InProcessCompiler compiler;
+    private ClassStore store = new ClassStore();
+    private DependencyGraph graph = new DependencyGraph();
     private final Set<Path> pending = new LinkedHashSet<>();
     private boolean needsFull = true;
+    private boolean owesBuild;
+    private int retiredCompilations;
+    private int retiredCancelled;
 
     /** What a build produced. */
     public sealed interface Result {
         long compileMs();
     }
 
-    /** The build succeeded; {@code classes} holds the bytes of the changed and added classes. */
+    /**
+     * The build succeeded; {@code classes} holds the bytes of the changed and added classes.
+     * {@code errors} are those of files left out because they do not compile; they keep their
+     * last good classes, and are compiled again with the next change.
+     */
     public record Built(Classification classification, Map<String, byte[]> classes, int filesCompiled, long compileMs,
-                        long classifyMs) implements Result {
+                        long classifyMs, List<Diagnostic> errors) implements Result {
+        public Built {
+            classes = Map.copyOf(classes);
+            errors = List.copyOf(errors);
+        }
     }
 
     /** The build failed; the last good classes are still served. */
     public record Failed(List<Diagnostic> errors, long compileMs) implements Result {
+        public Failed {
+            errors = List.copyOf(errors);
+        }
     }
 
+    /** Newer changes arrived while this build ran; it was given up, and its files go with the next build. */
+    public record Superseded(long compileMs) implements Result {
+    }
+
+    /** A build of {@code project}; a Maven project's classpath is resolved with Maven, online if need be. */
     public JavaBuild(Project project) {
+        this(project, CompileSettingsResolver.forProject(project));
+    }
+
+    public JavaBuild(Project project, CompileSettingsResolver resolver) {
         this.project = project;
-        this.compiler = new InProcessCompiler(project);
+        this.resolver = resolver;
     }
 
     /** Compiles the whole project. */
     public Result full() {
-        return build(Set.of(), true);
+        owesBuild = false;
+        if (compiler == null || resolver.stale()) {
+            configure();
+        }
+        long start = System.nanoTime();
+        List<Path> all = allSources();
+        ClassStore fresh = new ClassStore();
+        DependencyGraph freshGraph = new DependencyGraph();
+        IncrementalCompile compile = new IncrementalCompile(fresh, freshGraph, compiler,
+                new CompileHooks(() -> false, new CompileProgress(all.size())));
+        boolean ok = compile.compile(new LinkedHashSet<>(all));
+        if (!ok) {
+            needsFull = true;
+            return new Failed(withSetupProblems(compile.errors()), millisSince(start));
+        }
+        compile.commit();
+        long classifyStart = System.nanoTime();
+        Classification classification = ShapeClassifier.classify(store.snapshot(), fresh.snapshot());
+        long classifyMs = millisSince(classifyStart);
+        store = fresh;
+        graph = freshGraph;
+        pending.clear();
+        needsFull = false;
+        return new Built(classification, bytesOf(classification), all.size(), millisSince(start) - classifyMs, classifyMs,
+                List.of());
     }
 
-    /** Compiles after {@code files} changed or were deleted (other files are ignored). */
+    /** Compiles after {@code files} changed or were deleted (files other than Java sources are ignored). */
     public Result changed(Set<Path> files) {
-        return build(files, needsFull);
+        return changed(files, () -> false);
+    }
+
+    /**
+     * Compiles after {@code files} changed or were deleted. When {@code superseded} turns true
+     * before the build is done, the build is given up ({@link Superseded}) and its files wait for
+     * the next one; nothing changes.
+     */
+    public Result changed(Set<Path> files, BooleanSupplier superseded) {
+        if (needsFull || resolver.stale()) {
+            return full();
+        }
+        owesBuild = false;
+        long start = System.nanoTime();
+        Set<Path> batch = new LinkedHashSet<>(pending);
+        files.stream().filter(f -> f.toString().endsWith(".java")).map(f -> f.toAbsolutePath().normalize()).forEach(batch::add);
+        IncrementalCompile compile = new IncrementalCompile(store, graph, compiler, new CompileHooks(superseded, n -> { }));
+        try {
+            List<Diagnostic> problems = new ArrayList<>();
+            Set<Path> leftOut = new LinkedHashSet<>();
+            Set<Path> todo = new LinkedHashSet<>(batch);
+            int rounds = 0;
+            while (!compile.compile(todo)) {
+                addNew(problems, compile.errors());
+                Set<Path> broken = filesWithErrors(compile.errors(), todo);
+                if (broken.isEmpty() || broken.size() == todo.size() || ++rounds > MAX_LEAVE_OUT_ROUNDS) {
+                    return fail(batch, problems, start);
+                }
+                leftOut.addAll(broken);
+                todo.removeAll(broken);
+            }
+            if (!compile.compileDependents(leftOut)) {
+                addNew(problems, compile.errors());
+                return fail(batch, problems, start);
+            }
+            long classifyStart = System.nanoTime();
+            Classification classification = compile.classify();
+            long classifyMs = millisSince(classifyStart);
+            Map<String, byte[]> changedBytes = new LinkedHashMap<>();
+            classification.changed().forEach(name -> changedBytes.put(name, compile.produced().get(name)));
+            compile.commit();
+            pending.clear();
+            pending.addAll(leftOut);
+            return new Built(classification, changedBytes, compile.compiled(), millisSince(start) - classifyMs, classifyMs,
+                    problems);
+        } catch (InProcessCompiler.Cancelled e) {
+            pending.addAll(batch);
+            owesBuild = true;
+            return new Superseded(millisSince(start));
+        }
+    }
+
+    /** True after a build was superseded, until the next build: its files still wait to be compiled. */
+    public boolean owesBuild() {
+        return owesBuild;
     }
 
     /** The last good classes, by binary name. */
     public Map<String, byte[]> classes() {
-        return classes;
+        return store.snapshot();
     }
 
-    /** How many times javac ran. */
+    /** How many times javac ran to the end (a build may run it more than once). */
     public int compilations() {
-        return compiler.compilations();
+        return retiredCompilations + (compiler == null ? 0 : compiler.compilations());
+    }
+
+    /** How many builds were given up because newer changes arrived while javac ran. */
+    public int cancelledCompilations() {
+        return retiredCancelled + (compiler == null ? 0 : compiler.cancelled());
+    }
+
+    /** The classpath and release the project compiles with. */
+    public CompileSettings settings() {
+        if (settings == null) {
+            configure();
+        }
+        return settings;
     }
 
     /** Runs throwaway compiles so that the first real edit meets a warm compiler. */
     public void warm(int rounds) {
-        List<Path> some = allSources().stream().limit(1).toList();
+        if (compiler == null) {
+            configure();
+        }
+        List<Path> some = store.files().stream().filter(Files::isRegularFile).sorted().limit(1).toList();
         for (int i = 0; i < rounds && !some.isEmpty(); i++) {
-            compiler.compile(some, without(some));
+            compiler.compile(some, new VisibleClasses(store, Map.of(), store.classesOf(some.get(0))), CompileHooks.NONE);
         }
     }
 
-    private Result build(Set<Path> changed, boolean whole) {
-        long start = System.nanoTime();
-        Set<Path> files = new LinkedHashSet<>(pending);
-        changed.stream().filter(f -> f.toString().endsWith(".java")).forEach(files::add);
-        Map<String, byte[]> candidate;
-        Map<String, Path> candidateSources;
-        int compiled;
-        if (whole) {
-            List<Path> all = allSources();
-            InProcessCompiler.Output out = compiler.compile(all, Map.of());
-            if (!out.ok()) {
-                return fail(files, out.errors(), start);
-            }
-            candidate = out.classes();
-            candidateSources = out.sources();
-            compiled = all.size();
-        } else {
-            List<Path> existing = files.stream().filter(Files::isRegularFile).toList();
-            Map<String, byte[]> known = without(files);
-            InProcessCompiler.Output out = existing.isEmpty() ? new InProcessCompiler.Output(Map.of(), Map.of(), List.of())
-                    : compiler.compile(existing, known);
-            if (!out.ok()) {
-                return fail(files, out.errors(), start);
-            }
-            candidate = new HashMap<>(known);
-            candidate.putAll(out.classes());
-            candidateSources = new HashMap<>(sourceOf);
-            candidateSources.keySet().retainAll(known.keySet());
-            candidateSources.putAll(out.sources());
-            compiled = existing.size();
+    private void configure() {
+        settings = resolver.resolve();
+        settings.problems().forEach(p -> log.warn("{}", p));
+        if (compiler != null) {
+            retiredCompilations += compiler.compilations();
+            retiredCancelled += compiler.cancelled();
+            closeCompiler();
         }
-        long classifyStart = System.nanoTime();
-        Classification classification = ShapeClassifier.classify(classes, candidate);
-        if (!whole && classification.structural()) {
-            // A shape or constant changed: compile the rest too, so that errors in its users show
-            // now and constants they inlined are updated.
-            Result all = build(files, true);
-            return all instanceof Built b ? new Built(b.classification(), b.classes(), b.filesCompiled(),
-                    millisSince(start), b.classifyMs()) : all;
-        }
-        long classifyMs = millisSince(classifyStart);
-        Map<String, byte[]> changedBytes = new LinkedHashMap<>();
-        classification.changed().forEach(name -> changedBytes.put(name, candidate.get(name)));
-        classes = Map.copyOf(candidate);
-        sourceOf = Map.copyOf(candidateSources);
-        pending.clear();
-        needsFull = false;
-        return new Built(classification, changedBytes, compiled, millisSince(start) - classifyMs, classifyMs);
+        List<Path> classpath = new ArrayList<>(InProcessCompiler.contractClasspath());
+        settings.classpath().stream().filter(p -> !classpath.contains(p)).forEach(classpath::add);
+        compiler = new InProcessCompiler(project, classpath, settings.release());
     }
 
-    private Result fail(Set<Path> files, List<Diagnostic> errors, long start) {
-        pending.addAll(files);
-        return new Failed(errors, millisSince(start));
+    private Result fail(Set<Path> batch, List<Diagnostic> errors, long start) {
+        pending.addAll(batch);
+        return new Failed(withSetupProblems(errors), millisSince(start));
     }
 
-    private Map<String, byte[]> without(Iterable<Path> files) {
-        Set<Path> excluded = new java.util.HashSet<>();
-        files.forEach(f -> excluded.add(f.toAbsolutePath().normalize()));
-        Map<String, byte[]> known = new HashMap<>(classes);
-        sourceOf.forEach((name, source) -> {
-            if (excluded.contains(source.toAbsolutePath().normalize())) {
-                known.remove(name);
+    /** Puts the setup's problems (an unresolved pom, say) first: they are often why the code does not compile. */
+    private List<Diagnostic> withSetupProblems(List<Diagnostic> errors) {
+        List<Diagnostic> all = new ArrayList<>();
+        settings.problems().forEach(p -> all.add(new Diagnostic(project.relative(p.file()), 0, 0, p.message())));
+        all.addAll(errors);
+        return all;
+    }
+
+    /** The files of {@code candidates} that the errors are in; empty when one error is elsewhere. */
+    private Set<Path> filesWithErrors(List<Diagnostic> errors, Set<Path> candidates) {
+        Map<String, Path> byName = new HashMap<>();
+        candidates.forEach(f -> byName.put(project.relative(f), f));
+        Set<Path> files = new LinkedHashSet<>();
+        for (Diagnostic error : errors) {
+            Path file = byName.get(error.file());
+            if (file == null) {
+                return Set.of();
             }
-        });
-        return known;
+            files.add(file);
+        }
+        return files;
+    }
+
+    private static void addNew(List<Diagnostic> into, List<Diagnostic> errors) {
+        errors.stream().filter(e -> !into.contains(e)).forEach(into::add);
+    }
+
+    private Map<String, byte[]> bytesOf(Classification classification) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        classification.changed().forEach(name -> bytes.put(name, store.bytes(name)));
+        return bytes;
     }
 
     private List<Path> allSources() {
         try (Stream<Path> walk = Files.walk(project.sources())) {
-            return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+            return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                    .map(p -> p.toAbsolutePath().normalize()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the sources in " + project.sources(), e);
         }
@@ -154,8 +270,18 @@ public final class JavaBuild implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    private void closeCompiler() {
+        try {
+            compiler.close();
+        } catch (IOException e) {
+            log.debug("closing the compiler failed: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        compiler.close();
+        if (compiler != null) {
+            compiler.close();
+        }
     }
 }

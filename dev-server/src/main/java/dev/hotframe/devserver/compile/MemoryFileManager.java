@@ -20,7 +20,7 @@ import javax.tools.StandardLocation;
  */
 final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
-    private Map<String, byte[]> known = Map.of();
+    private VisibleClasses known = VisibleClasses.none();
     private final Map<String, byte[]> output = new ConcurrentHashMap<>();
     private final Map<String, Path> outputSource = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFile
     }
 
     /** Starts a compile: {@code classes} are visible on the class path; the output is cleared. */
-    void begin(Map<String, byte[]> classes) {
+    void begin(VisibleClasses classes) {
         known = classes;
         output.clear();
         outputSource.clear();
@@ -71,15 +71,9 @@ final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFile
         }
         List<JavaFileObject> result = new ArrayList<>();
         standard.forEach(result::add);
-        String prefix = packageName.isEmpty() ? "" : packageName + ".";
-        known.forEach((name, bytes) -> {
-            if (name.startsWith(prefix)) {
-                String rest = name.substring(prefix.length());
-                if (recurse || rest.indexOf('.') < 0) {
-                    result.add(MemoryClassFile.input(name, bytes));
-                }
-            }
-        });
+        for (String name : known.list(packageName, recurse)) {
+            result.add(MemoryClassFile.input(name, known.bytes(name)));
+        }
         return result;
     }
 

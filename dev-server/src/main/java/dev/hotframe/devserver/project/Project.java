@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A Hotframe project: the folder that holds {@code hotframe.json}, and the resolved folders and
- * options from it. Relative paths in the descriptor are relative to that folder.
+ * options from it. Relative paths in the descriptor are relative to that folder. {@code release}
+ * is there only when the descriptor sets it; {@link CompileSettingsResolver} fills in the rest,
+ * from the project's {@code pom.xml} when it has one.
  */
 public record Project(Path root, String appClass, Path sources, Path scenes, Path assets, List<Path> classpath,
-                      int release) {
+                      OptionalInt release) {
 
     /** The descriptor's file name. */
     public static final String DESCRIPTOR = "hotframe.json";
@@ -60,7 +63,7 @@ public record Project(Path root, String appClass, Path sources, Path scenes, Pat
         }
         List<Path> classpath = d.classpath() == null ? List.of()
                 : d.classpath().stream().map(p -> dir.resolve(p).normalize()).toList();
-        int release = d.release() == null ? 17 : d.release();
+        OptionalInt release = d.release() == null ? OptionalInt.empty() : OptionalInt.of(d.release());
         return new Project(dir, d.app(), sources, dir.resolve(orDefault(d.scenes(), "scenes")).normalize(),
                 dir.resolve(orDefault(d.assets(), "assets")).normalize(), classpath, release);
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ final class ChangePipeline {
     private final UpdateHub hub;
     private final Map<Path, String> lastContent = new HashMap<>();
     private volatile Published published;
+    private Set<Path> carried = Set.of();
     private boolean assetNoticeShown;
 
     ChangePipeline(Project project, JavaBuild build, SceneStore scenes, UpdateHub hub, Published initial) {
@@ -65,6 +67,12 @@ final class ChangePipeline {
         }
         List<Path> sceneFiles = new ArrayList<>();
         List<Path> javaFiles = new ArrayList<>();
+        for (Path gone : List.copyOf(paths)) {
+            if (!Files.exists(gone)) {
+                // A deleted or moved folder is one event; the files that were in it are gone too.
+                lastContent.keySet().stream().filter(f -> f.startsWith(gone)).forEach(paths::add);
+            }
+        }
         for (Path path : paths) {
             if (Files.isDirectory(path) || !changedSinceLastSeen(path)) {
                 continue;
@@ -81,7 +89,7 @@ final class ChangePipeline {
         if (!sceneFiles.isEmpty()) {
             scenes(sceneFiles, batch);
         }
-        if (!javaFiles.isEmpty()) {
+        if (!javaFiles.isEmpty() || build.owesBuild()) {
             java(javaFiles, batch);
         }
     }
@@ -116,8 +124,17 @@ final class ChangePipeline {
     }
 
     private void java(List<Path> files, ChangeBatch batch) {
-        List<String> names = files.stream().map(project::relative).toList();
-        JavaBuild.Result result = build.changed(Set.copyOf(files));
+        Set<Path> changed = new LinkedHashSet<>(carried);
+        changed.addAll(files);
+        List<String> names = changed.stream().map(project::relative).toList();
+        JavaBuild.Result result = build.changed(Set.copyOf(files), batch.newerChanges());
+        if (result instanceof JavaBuild.Superseded superseded) {
+            carried = changed;
+            log.debug("gave up compiling {} after {} ms: more changes arrived, compiling them all together", names,
+                    superseded.compileMs());
+            return;
+        }
+        carried = Set.of();
         if (result instanceof JavaBuild.Failed failed) {
             Map<String, Long> phases = phases(batch, Map.of("compile", failed.compileMs()));
             var sent = hub.publish(seq -> {
@@ -130,17 +147,30 @@ final class ChangePipeline {
         }
         JavaBuild.Built built = (JavaBuild.Built) result;
         Classification c = built.classification();
-        List<ClassFile> classes = new ArrayList<>();
-        built.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
-        Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs(), "classify", built.classifyMs()));
-        Map<String, byte[]> all = build.classes();
-        var sent = hub.publish(seq -> {
-            published = new Published(all, published.scenes(), List.of(), published.sceneProblems());
-            return new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), c.tier(),
-                    c.reason(), classes, c.removed());
-        });
-        log.info("#{} {} {}: {} ({} file{} compiled in {} ms) -> {}", sent.meta().seq(), pad(c.tier()), String.join(", ", names),
-                c.reason(), built.filesCompiled(), built.filesCompiled() == 1 ? "" : "s", built.compileMs(), viewers());
+        if (built.errors().isEmpty() || !c.changed().isEmpty() || !c.removed().isEmpty()) {
+            List<ClassFile> classes = new ArrayList<>();
+            built.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
+            Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs(), "classify", built.classifyMs()));
+            Map<String, byte[]> all = build.classes();
+            hub.publish(seq -> {
+                published = new Published(all, published.scenes(), built.errors(), published.sceneProblems());
+                return new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), c.tier(),
+                        c.reason(), classes, c.removed());
+            });
+            log.info("{} in {} ms -> {}{}", c.summary(), System.currentTimeMillis() - batch.firstSeenAtMs(), viewers(),
+                    c.structural() ? ": " + c.reason() : "");
+        }
+        if (!built.errors().isEmpty()) {
+            List<String> broken = built.errors().stream().map(Diagnostic::file).distinct().toList();
+            Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs()));
+            var sent = hub.publish(seq -> {
+                published = new Published(published.classes(), published.scenes(), built.errors(), published.sceneProblems());
+                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, broken, batch.firstSeenAtMs(), phases), built.errors());
+            });
+            log.warn("#{} error   {} do{} not compile and keep{} the last good classes; the rest went ahead:\n{}",
+                    sent.meta().seq(), String.join(", ", broken), broken.size() == 1 ? "es" : "", broken.size() == 1 ? "s" : "",
+                    lines(built.errors()));
+        }
     }
 
     private static Map<String, Long> phases(ChangeBatch batch, Map<String, Long> more) {
@@ -153,10 +183,6 @@ final class ChangePipeline {
     private String viewers() {
         int n = hub.viewerCount();
         return n + " viewer" + (n == 1 ? "" : "s");
-    }
-
-    private static String pad(String tier) {
-        return String.format("%-8s", tier);
     }
 
     private static String lines(List<Diagnostic> diagnostics) {

@@ -2,15 +2,28 @@ package dev.hotframe.devserver.watch;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The files that changed in one burst of edits, and the wall-clock time the first of them was
  * seen. A path may have been changed, created or deleted: look at the disk to know which.
  * {@code overflow} means events were lost and every watched file should be checked.
+ * {@code early} means the batch went out at once on its first event, without waiting for a
+ * quiet moment (a lone save); its {@code newerChanges} turns true, and stays true, once more
+ * changes arrive after it, so work on it may be given up and redone with the next batch, which
+ * follows soon. For a batch that waited for a quiet moment, {@code newerChanges} is always false.
  */
-public record ChangeBatch(Set<Path> paths, long firstSeenAtMs, long closedAtMs, boolean overflow) {
+public record ChangeBatch(Set<Path> paths, long firstSeenAtMs, long closedAtMs, boolean overflow, boolean early,
+                          BooleanSupplier newerChanges) {
+
+    private static final BooleanSupplier NEVER = () -> false;
 
     public ChangeBatch {
         paths = Set.copyOf(paths);
+    }
+
+    /** A batch that waited for a quiet moment, and so is never superseded. */
+    public ChangeBatch(Set<Path> paths, long firstSeenAtMs, long closedAtMs, boolean overflow) {
+        this(paths, firstSeenAtMs, closedAtMs, overflow, false, NEVER);
     }
 }

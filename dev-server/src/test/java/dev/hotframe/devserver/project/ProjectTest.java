@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +34,7 @@ class ProjectTest {
         Files.writeString(descriptor, "{\"app\": \"demo.App\"}");
 
         assertThat(Project.load(root)).isEqualTo(new Project(root, "demo.App", root.resolve("src/main/java"),
-                root.resolve("scenes"), root.resolve("assets"), List.of(), 17));
+                root.resolve("scenes"), root.resolve("assets"), List.of(), OptionalInt.empty()));
     }
 
     @Test
@@ -52,7 +53,7 @@ class ProjectTest {
                 """);
 
         assertThat(Project.load(root)).isEqualTo(new Project(root, "demo.App", root.resolve("code"), root.resolve("ui/scenes"),
-                root.resolve("ui/assets"), List.of(root.resolve("lib/a.jar"), root.getParent().resolve("shared/b.jar")), 21));
+                root.resolve("ui/assets"), List.of(root.resolve("lib/a.jar"), root.getParent().resolve("shared/b.jar")), OptionalInt.of(21)));
     }
 
     @Test
@@ -93,7 +94,7 @@ class ProjectTest {
     @Test
     void relativePathsUseForwardSlashes() {
         Project project = new Project(root, "demo.App", root.resolve("src/main/java"), root.resolve("scenes"),
-                root.resolve("assets"), List.of(), 17);
+                root.resolve("assets"), List.of(), OptionalInt.empty());
 
         assertThat(project.relative(root.resolve("src/main/java/demo/App.java"))).isEqualTo("src/main/java/demo/App.java");
         assertThat(project.relative(Path.of("/elsewhere/X.java"))).isEqualTo("/elsewhere/X.java");

@@ -1,0 +1,177 @@
+package dev.hotframe.devserver.project;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Maven project's compile classpath (compile, provided and system scopes), resolved by running
+ * {@code mvn dependency:build-classpath} once and cached in {@code target/hotframe/} under the
+ * pom's fingerprint, so that a restart costs nothing until the pom changes. Maven runs offline
+ * first (fast, and enough when the project was built before), then online if that failed.
+ */
+public final class MavenClasspath {
+
+    private static final Logger log = LoggerFactory.getLogger(MavenClasspath.class);
+    private static final Pattern ARTIFACT = Pattern.compile(
+            "(?:artifact|artifacts could not be resolved:|Could not find artifact)\\s+([\\w.\\-]+:[\\w.\\-]+(?::[\\w.\\-]+){1,3})");
+    private static final long TIMEOUT_SECONDS = 300;
+
+    /** The classpath, or why there is none ({@code problem} is then set and {@code entries} empty). */
+    public record Resolution(List<Path> entries, String problem) {
+        public Resolution {
+            entries = List.copyOf(entries);
+        }
+
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    private final Path root;
+    private final boolean online;
+
+    /** Resolves for the project in {@code root}; {@code online} allows Maven to download what the local repository lacks. */
+    public MavenClasspath(Path root, boolean online) {
+        this.root = root;
+        this.online = online;
+    }
+
+    /** The cached classpath when {@code pom} has not changed since it was resolved, else a fresh resolution. */
+    public Resolution resolve(MavenPom pom) {
+        Path cache = root.resolve("target/hotframe/maven-classpath.txt");
+        List<Path> cached = readCache(cache, pom.fingerprint());
+        if (cached != null) {
+            return new Resolution(cached, null);
+        }
+        long start = System.nanoTime();
+        log.info("resolving the compile classpath from {} with Maven (once per pom change)...", root.relativize(pom.file()));
+        Resolution resolution = run(pom, cache, true);
+        if (!resolution.ok() && online) {
+            log.info("offline resolution failed; asking Maven again with the remote repositories");
+            resolution = run(pom, cache, false);
+        }
+        if (resolution.ok()) {
+            writeCache(cache, pom.fingerprint(), resolution.entries());
+            log.info("resolved {} classpath entries from {} in {} ms", resolution.entries().size(),
+                    root.relativize(pom.file()), (System.nanoTime() - start) / 1_000_000);
+        }
+        return resolution;
+    }
+
+    private Resolution run(MavenPom pom, Path cache, boolean offline) {
+        Path output;
+        Path logFile;
+        try {
+            Files.createDirectories(cache.getParent());
+            output = Files.createTempFile(cache.getParent(), "classpath", ".txt");
+            logFile = Files.createTempFile(cache.getParent(), "maven", ".log");
+        } catch (IOException e) {
+            return new Resolution(List.of(), "cannot resolve the compile classpath: cannot write " + cache.getParent()
+                    + ": " + e.getMessage());
+        }
+        try {
+            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-Dstyle.color=never"));
+            if (offline) {
+                command.add("-o");
+            }
+            command.addAll(List.of("-f", pom.file().toString(), "dependency:build-classpath", "-DincludeScope=compile",
+                    "-Dmdep.outputFile=" + output));
+            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Resolution(List.of(), "cannot resolve the compile classpath: Maven did not finish within "
+                        + TIMEOUT_SECONDS + " s; compiling without the pom's dependencies until the pom changes");
+            }
+            String said = Files.readString(logFile);
+            if (process.exitValue() != 0) {
+                return new Resolution(List.of(), problem(pom, said));
+            }
+            return new Resolution(entries(Files.readString(output).strip()), null);
+        } catch (IOException e) {
+            return new Resolution(List.of(), "cannot run Maven (" + maven() + ") to resolve the compile classpath: "
+                    + e.getMessage() + ". Install Maven, or list the jars in " + Project.DESCRIPTOR + "'s \"classpath\"");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Resolution(List.of(), "interrupted while Maven resolved the compile classpath");
+        } finally {
+            deleteQuietly(output);
+            deleteQuietly(logFile);
+        }
+    }
+
+    /** A message that names the pom, the missing artifact when Maven said which, and the ways to fix it. */
+    private String problem(MavenPom pom, String mavenOutput) {
+        Matcher artifact = ARTIFACT.matcher(mavenOutput);
+        String what = artifact.find() ? "the dependency " + artifact.group(1).replaceAll("\\.+$", "")
+                + " is not in the local Maven repository" + (online ? " and could not be downloaded" : "")
+                : "Maven failed: " + firstError(mavenOutput);
+        return "cannot resolve the compile classpath: " + what + ". Fix the dependency in the pom, or run "
+                + "'mvn dependency:resolve' where the repository can be reached, or list the jars in " + Project.DESCRIPTOR
+                + "'s \"classpath\". Compiling without the pom's dependencies until the pom changes";
+    }
+
+    private static String firstError(String output) {
+        return Arrays.stream(output.split("\\R"))
+                .map(line -> line.replace("[ERROR]", "").replaceAll("\\s*-> \\[Help \\d+]", "").strip())
+                .filter(line -> !line.isEmpty())
+                .findFirst().orElse("no output");
+    }
+
+    private String maven() {
+        Path wrapper = root.resolve(File.separatorChar == '\\' ? "mvnw.cmd" : "mvnw");
+        return Files.isExecutable(wrapper) ? wrapper.toString() : File.separatorChar == '\\' ? "mvn.cmd" : "mvn";
+    }
+
+    private static List<Path> entries(String classpath) {
+        if (classpath.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList();
+    }
+
+    private static List<Path> readCache(Path cache, String fingerprint) {
+        try {
+            if (!Files.isRegularFile(cache)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(cache);
+            if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
+                return null;
+            }
+            List<Path> entries = lines.subList(1, lines.size()).stream().map(Path::of).toList();
+            return entries.stream().allMatch(Files::exists) ? entries : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void writeCache(Path cache, String fingerprint, List<Path> entries) {
+        List<String> lines = new ArrayList<>();
+        lines.add(fingerprint);
+        entries.forEach(e -> lines.add(e.toString()));
+        try {
+            Files.write(cache, lines);
+        } catch (IOException e) {
+            log.warn("cannot cache the classpath in {} ({}); Maven will run again at the next start", cache, e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("cannot delete {}: {}", file, e.toString());
+        }
+    }
+}
