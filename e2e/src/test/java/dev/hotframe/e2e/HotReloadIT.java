@@ -175,7 +175,7 @@ class HotReloadIT {
 
     private JsonNode status() throws Exception {
         JsonNode record = JSON.readTree(home.resolve("server.json").toFile());
-        String url = record.get("url").asText().replace("ws://", "http://").replace("/hotframe/v1", "/status");
+        String url = record.get("url").asText().replace("ws://", "http://").replaceFirst("/hotframe$", "/status");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + record.get("token").asText()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

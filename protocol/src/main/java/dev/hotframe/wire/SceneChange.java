@@ -11,6 +11,7 @@ import java.util.List;
 public record SceneChange(String scene, List<PatchOp> ops, SceneNode root, boolean removed) {
 
     public SceneChange {
+        java.util.Objects.requireNonNull(scene, "'scene' must not be null");
         ops = List.copyOf(ops == null ? List.of() : ops);
     }
 

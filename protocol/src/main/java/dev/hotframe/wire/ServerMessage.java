@@ -2,12 +2,21 @@ package dev.hotframe.wire;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.hotframe.scene.SceneNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Everything the dev server sends to a viewer. */
+/**
+ * Everything the dev server sends to a viewer. Control messages ({@link Welcome}, {@link Refused},
+ * {@link Ping}) manage the connection; {@link Update}s carry a sequence number and change what
+ * the viewer runs. See {@code protocol/PROTOCOL.md}.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
+    @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+    @JsonSubTypes.Type(value = ServerMessage.Refused.class, name = "refused"),
+    @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
     @JsonSubTypes.Type(value = ServerMessage.Snapshot.class, name = "snapshot"),
     @JsonSubTypes.Type(value = ServerMessage.SceneUpdate.class, name = "scene"),
     @JsonSubTypes.Type(value = ServerMessage.CodeUpdate.class, name = "code"),
@@ -15,23 +24,107 @@ import java.util.Map;
 })
 public sealed interface ServerMessage {
 
+    /** Calls the handler's method for this message; a new message type breaks every handler at compile time. */
+    <R> R accept(Handler<R> handler);
+
+    /** One method per server message, so that dispatch cannot leave a type unhandled. */
+    interface Handler<R> {
+        R welcome(Welcome message);
+
+        R refused(Refused message);
+
+        R ping(Ping message);
+
+        R snapshot(Snapshot message);
+
+        R scene(SceneUpdate message);
+
+        R code(CodeUpdate message);
+
+        R failed(UpdateFailed message);
+    }
+
+    /** A message with a sequence number that changes what the viewer shows; applied in order, whole or not at all. */
+    sealed interface Update extends ServerMessage {
+        UpdateMeta meta();
+    }
+
     /**
-     * The whole current project, sent first on every connection: the app class, all class
-     * bytes, all scenes, and the problems that are open now (a compile error at start).
+     * The answer to a good {@code hello}: the version chosen, this server's identity (a restarted
+     * server has a new one), the current sequence number, and whether the missed updates follow
+     * ({@code catch-up}) or a {@code snapshot} does.
      */
-    record Snapshot(UpdateMeta meta, String appClass, List<ClassFile> classes, Map<String, dev.hotframe.scene.SceneNode> scenes,
-                    List<Diagnostic> problems) implements ServerMessage {
+    record Welcome(int protocol, String serverId, long seq, String resume, Limits limits, int pingSeconds, String server)
+            implements ServerMessage {
+        public static final String CATCH_UP = "catch-up";
+        public static final String SNAPSHOT = "snapshot";
+
+        public Welcome {
+            Objects.requireNonNull(serverId, "'serverId' must not be null");
+            Objects.requireNonNull(resume, "'resume' must not be null");
+            Objects.requireNonNull(limits, "'limits' must not be null");
+            if (!resume.equals(CATCH_UP) && !resume.equals(SNAPSHOT)) {
+                throw new IllegalArgumentException("'resume' must be catch-up or snapshot, was '" + resume + "'");
+            }
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.welcome(this);
+        }
+    }
+
+    /** Sent just before the server closes a connection it will not serve, saying why and what it speaks. */
+    record Refused(int code, String reason, List<Integer> serverProtocols) implements ServerMessage {
+        public Refused {
+            Objects.requireNonNull(reason, "'reason' must not be null");
+            serverProtocols = List.copyOf(serverProtocols == null ? List.of() : serverProtocols);
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.refused(this);
+        }
+    }
+
+    /** The application keep-alive; the viewer answers with {@code pong} carrying the same time. */
+    record Ping(long sentAtMs) implements ServerMessage {
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.ping(this);
+        }
+    }
+
+    /**
+     * The whole current project, sent when a viewer cannot catch up from the log: the app class,
+     * all classes, all scenes, and the problems that are open now (a compile error at start).
+     */
+    record Snapshot(UpdateMeta meta, String appClass, List<ClassFile> classes, Map<String, SceneNode> scenes,
+                    List<Diagnostic> problems) implements Update {
         public Snapshot {
-            classes = List.copyOf(classes);
-            scenes = Map.copyOf(scenes);
-            problems = List.copyOf(problems);
+            Objects.requireNonNull(meta, "'meta' must not be null");
+            Objects.requireNonNull(appClass, "'appClass' must not be null");
+            classes = List.copyOf(classes == null ? List.of() : classes);
+            scenes = Map.copyOf(scenes == null ? Map.of() : scenes);
+            problems = List.copyOf(problems == null ? List.of() : problems);
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.snapshot(this);
         }
     }
 
     /** Scene files changed: patch the retained scenes. No code changed. */
-    record SceneUpdate(UpdateMeta meta, List<SceneChange> changes) implements ServerMessage {
+    record SceneUpdate(UpdateMeta meta, List<SceneChange> changes) implements Update {
         public SceneUpdate {
-            changes = List.copyOf(changes);
+            Objects.requireNonNull(meta, "'meta' must not be null");
+            changes = List.copyOf(changes == null ? List.of() : changes);
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.scene(this);
         }
     }
 
@@ -41,20 +134,31 @@ public sealed interface ServerMessage {
      * changed and added classes; {@code removed} names classes that no longer exist.
      */
     record CodeUpdate(UpdateMeta meta, String tier, String reason, List<ClassFile> classes, List<String> removed)
-            implements ServerMessage {
+            implements Update {
         public CodeUpdate {
-            classes = List.copyOf(classes);
-            removed = List.copyOf(removed);
+            Objects.requireNonNull(meta, "'meta' must not be null");
+            Objects.requireNonNull(tier, "'tier' must not be null");
+            Objects.requireNonNull(reason, "'reason' must not be null");
+            classes = List.copyOf(classes == null ? List.of() : classes);
+            removed = List.copyOf(removed == null ? List.of() : removed);
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.code(this);
         }
     }
 
     /** A change could not be built (compile or scene errors). Viewers keep what they run. */
-    record UpdateFailed(UpdateMeta meta, List<Diagnostic> diagnostics) implements ServerMessage {
+    record UpdateFailed(UpdateMeta meta, List<Diagnostic> diagnostics) implements Update {
         public UpdateFailed {
-            diagnostics = List.copyOf(diagnostics);
+            Objects.requireNonNull(meta, "'meta' must not be null");
+            diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.failed(this);
         }
     }
-
-    /** The update's metadata. */
-    UpdateMeta meta();
 }

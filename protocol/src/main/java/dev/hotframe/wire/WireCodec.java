@@ -2,20 +2,54 @@ package dev.hotframe.wire;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.util.function.Function;
 
-/** Encodes and decodes wire messages as JSON text. Thread-safe. */
+/**
+ * Encodes and decodes wire messages as JSON text. Class bytes are not in the text: a class is
+ * written as its name and SHA-256, and decoding looks the bytes up among the blobs that arrived
+ * in binary frames ({@link Blobs}). Decoding checks the {@link Limits} and throws only
+ * {@link WireException}. Thread-safe.
+ */
 public final class WireCodec {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-            .build();
+    /** The deepest JSON nesting accepted; deep enough for any real scene, shallow enough for any stack. */
+    static final int MAX_DEPTH = 200;
 
+    private final Limits limits;
+    private final ObjectMapper mapper;
+
+    public WireCodec() {
+        this(Limits.DEFAULT);
+    }
+
+    public WireCodec(Limits limits) {
+        this.limits = limits;
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .addModule(new SimpleModule("hotframe-wire")
+                        .addSerializer(ClassFile.class, new ClassFileJson.Writer())
+                        .addDeserializer(ClassFile.class, new ClassFileJson.Reader()))
+                .build();
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The JSON text of {@code message}; its classes' bytes go separately, in {@link Blobs} frames. */
     public String encode(ServerMessage message) {
         return write(message, ServerMessage.class);
     }
@@ -24,14 +58,22 @@ public final class WireCodec {
         return write(message, ViewerMessage.class);
     }
 
-    /** Decodes a server message; throws {@link WireException} with the reason when it cannot. */
-    public ServerMessage decodeServer(String json) {
-        return read(json, ServerMessage.class);
+    /**
+     * Decodes a server message, taking class bytes from {@code blobs} (SHA-256 hex to bytes).
+     * Throws {@link MissingBlobException} when a class's bytes never arrived, and
+     * {@link WireException} for anything else that is wrong with the text.
+     */
+    public ServerMessage decodeServer(String json, Function<String, byte[]> blobs) {
+        checkSize(json, limits.textBytes());
+        ServerMessage message = read(json, ServerMessage.class, blobs);
+        Validation.check(message, limits);
+        return message;
     }
 
     /** Decodes a viewer message; throws {@link WireException} with the reason when it cannot. */
     public ViewerMessage decodeViewer(String json) {
-        return read(json, ViewerMessage.class);
+        checkSize(json, limits.viewerMessageBytes());
+        return read(json, ViewerMessage.class, hash -> null);
     }
 
     private String write(Object message, Class<?> as) {
@@ -42,11 +84,42 @@ public final class WireCodec {
         }
     }
 
-    private <T> T read(String json, Class<T> as) {
+    private <T> T read(String json, Class<T> as, Function<String, byte[]> blobs) {
+        if (json == null) {
+            throw new WireException("malformed " + as.getSimpleName() + ": no text", null);
+        }
         try {
-            return mapper.readValue(json, as);
+            T value = mapper.readerFor(as).withAttribute(ClassFileJson.BLOBS, blobs).readValue(json);
+            if (value == null) {
+                throw new WireException("malformed " + as.getSimpleName() + ": null", null);
+            }
+            return value;
         } catch (JsonProcessingException e) {
-            throw new WireException("malformed " + as.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            MissingBlobException missing = ClassFileJson.missingBlob(e);
+            if (missing != null) {
+                throw missing;
+            }
+            throw new WireException("malformed " + as.getSimpleName() + ": " + describe(e), e);
+        } catch (java.io.IOException e) {
+            throw new WireException("malformed " + as.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !(cause instanceof JsonProcessingException)) {
+            message = cause.getMessage();
+        }
+        var at = e.getLocation();
+        return message + (at == null || at.getLineNr() < 0 ? "" : " (at " + at.getLineNr() + ":" + at.getColumnNr() + ")");
+    }
+
+    private static void checkSize(String json, int max) {
+        // A char is at least one UTF-8 byte: a cheap lower bound that rejects floods before parsing.
+        if (json != null && json.length() > max) {
+            throw new WireException(Protocol.CLOSE_TOO_BIG, "message of " + json.length() + " characters is over the limit of "
+                    + max + " bytes", null);
         }
     }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotframe.scene.PatchOp;
 import dev.hotframe.scene.SceneNode;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,55 +18,76 @@ class WireCodecTest {
 
     private static final WireCodec CODEC = new WireCodec();
 
-    private static final SceneNode CARD = new SceneNode("card", "rect",
-            props("x", 20, "w", 200.5, "fill", "#3366FF", "visible", true, "dash", List.of(4, 2)), List.of());
-    private static final SceneNode ROOT = new SceneNode("root", "group", props("title", "Score: ${score}"), List.of(CARD));
-    private static final UpdateMeta META = new UpdateMeta(7, List.of("src/main/java/demo/App.java"), 1_700_000_000_000L,
-            phases());
-
-    /** One sample per message; a message without one fails {@link #everyMessageRoundTrips}. */
-    private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
-            Map.entry(ServerMessage.Snapshot.class, new ServerMessage.Snapshot(META, "demo.App",
-                    List.of(new ClassFile("demo.App", new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1})), Map.of("main", ROOT),
-                    List.of(new Diagnostic("scenes/hud.json", 3, 14, "duplicate id 'a'")))),
-            Map.entry(ServerMessage.SceneUpdate.class, new ServerMessage.SceneUpdate(META, List.of(
-                    SceneChange.patch("main", List.of(new PatchOp.Remove("card"))),
-                    SceneChange.added("hud", ROOT),
-                    SceneChange.deleted("old")))),
-            Map.entry(ServerMessage.CodeUpdate.class, new ServerMessage.CodeUpdate(META, "reload", "State gained field 'speed'",
-                    List.of(new ClassFile("demo.App$State", new byte[] {1, 2, 3})), List.of("demo.Gone"))),
-            Map.entry(ServerMessage.UpdateFailed.class, new ServerMessage.UpdateFailed(META,
-                    List.of(new Diagnostic("src/main/java/demo/App.java", 12, 9, "';' expected")))),
-            Map.entry(ViewerMessage.Hello.class, new ViewerMessage.Hello(Protocol.VERSION, "viewer-1", "17.0.15",
-                    List.of("redefine", "gl"), 4)),
-            Map.entry(ViewerMessage.Ack.class, new ViewerMessage.Ack(7, false, "reload", 100, 116, "cannot migrate State")),
-            Map.entry(PatchOp.SetProps.class, new PatchOp.SetProps("card", props("x", 30, "fill", "#80FF3366"), List.of("radius"))),
-            Map.entry(PatchOp.Insert.class, new PatchOp.Insert("root", 1, CARD)),
-            Map.entry(PatchOp.Remove.class, new PatchOp.Remove("card")),
-            Map.entry(PatchOp.Move.class, new PatchOp.Move("card", "root", 0)),
-            Map.entry(PatchOp.Replace.class, new PatchOp.Replace("root", ROOT)));
-
-    static Stream<Class<?>> messageTypes() {
-        return Stream.of(ServerMessage.class, ViewerMessage.class, PatchOp.class)
-                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()));
+    static java.util.stream.Stream<Class<?>> messageTypes() {
+        return Samples.messageTypes();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("messageTypes")
     void everyMessageRoundTrips(Class<?> type) {
-        Object sample = SAMPLES.get(type);
-        assertThat(sample).as("no sample for %s; add one to WireCodecTest.SAMPLES", type.getName()).isNotNull();
+        Object sample = Samples.ALL.get(type);
+        assertThat(sample).as("no sample for %s; add one to Samples.ALL", type.getName()).isNotNull();
         assertThat(sample).isInstanceOf(type);
 
         assertThat(roundTrip(sample)).isEqualTo(sample);
     }
 
     @Test
-    void ackHasAPinnedWireFormat() {
-        String json = CODEC.encode(new ViewerMessage.Ack(7, true, "redefine", 100, 116, null));
+    void everyMessageHasAHandlerMethod() {
+        List<String> seen = new java.util.ArrayList<>();
+        ServerMessage.Handler<String> server = new ServerMessage.Handler<>() {
+            public String welcome(ServerMessage.Welcome m) { return "welcome"; }
+            public String refused(ServerMessage.Refused m) { return "refused"; }
+            public String ping(ServerMessage.Ping m) { return "ping"; }
+            public String snapshot(ServerMessage.Snapshot m) { return "snapshot"; }
+            public String scene(ServerMessage.SceneUpdate m) { return "scene"; }
+            public String code(ServerMessage.CodeUpdate m) { return "code"; }
+            public String failed(ServerMessage.UpdateFailed m) { return "failed"; }
+        };
+        ViewerMessage.Handler<String> viewer = new ViewerMessage.Handler<>() {
+            public String hello(ViewerMessage.Hello m) { return "hello"; }
+            public String ack(ViewerMessage.Ack m) { return "ack"; }
+            public String pong(ViewerMessage.Pong m) { return "pong"; }
+        };
+        for (Object sample : Samples.values()) {
+            if (sample instanceof ServerMessage m) {
+                seen.add(m.accept(server));
+            } else if (sample instanceof ViewerMessage m) {
+                seen.add(m.accept(viewer));
+            }
+        }
+        Collections.sort(seen);
 
-        assertThat(json).isEqualTo(
-                "{\"type\":\"ack\",\"seq\":7,\"ok\":true,\"tier\":\"redefine\",\"appliedAtMs\":100,\"renderedAtMs\":116,\"error\":null}");
+        assertThat(seen).containsExactly("ack", "code", "failed", "hello", "ping", "pong", "refused", "scene", "snapshot",
+                "welcome");
+    }
+
+    @Test
+    void ackHasAPinnedWireFormat() {
+        String json = CODEC.encode(new ViewerMessage.Ack(7, true, "redefine", 100, 116, null, Map.of("apply", 3L)));
+
+        assertThat(json).isEqualTo("{\"type\":\"ack\",\"seq\":7,\"ok\":true,\"tier\":\"redefine\",\"appliedAtMs\":100,"
+                + "\"renderedAtMs\":116,\"error\":null,\"phasesMs\":{\"apply\":3}}");
+    }
+
+    @Test
+    void classesTravelAsNameAndHashNotBytes() {
+        String json = CODEC.encode(new ServerMessage.CodeUpdate(new UpdateMeta(2, List.of(), 5, Map.of()), "redefine", "bodies",
+                List.of(Samples.STATE), List.of()));
+
+        assertThat(json).isEqualTo("{\"type\":\"code\",\"meta\":{\"seq\":2,\"files\":[],\"detectedAtMs\":5,\"phasesMs\":{}},"
+                + "\"tier\":\"redefine\",\"reason\":\"bodies\",\"classes\":[{\"name\":\"demo.App$State\",\"sha256\":\""
+                + Samples.STATE.sha256() + "\",\"size\":3}],\"removed\":[]}");
+    }
+
+    @Test
+    void aClassWhoseBytesNeverArrivedIsAMissingBlob() {
+        String json = CODEC.encode(Samples.ALL.get(ServerMessage.CodeUpdate.class) instanceof ServerMessage m ? m : null);
+
+        assertThatThrownBy(() -> CODEC.decodeServer(json, hash -> null))
+                .isInstanceOf(MissingBlobException.class)
+                .hasMessage("class demo.App$State names bytes sha256:" + Samples.STATE.sha256().substring(0, 12)
+                        + "... that never arrived in a binary frame");
     }
 
     @Test
@@ -82,39 +101,98 @@ class WireCodecTest {
     }
 
     @Test
-    void malformedJsonIsAWireException() {
+    void malformedJsonIsAWireExceptionWithItsPlace() {
         assertThatThrownBy(() -> CODEC.decodeViewer("{\"type\":\"ack\", seq"))
                 .isInstanceOf(WireException.class)
-                .hasMessage("malformed ViewerMessage: Unexpected character ('s' (code 115)): was expecting double-quote to start field name");
+                .hasMessage("malformed ViewerMessage: Unexpected character ('s' (code 115)): was expecting double-quote to "
+                        + "start field name (at 1:16)")
+                .extracting(e -> ((WireException) e).closeCode()).isEqualTo(Protocol.CLOSE_BAD_MESSAGE);
     }
 
     @Test
-    void unknownTypeIsAWireExceptionNamingTheType() {
-        assertThatThrownBy(() -> CODEC.decodeServer("{\"type\":\"bye\",\"meta\":null}"))
+    void unknownTypeIsAWireExceptionNamingTheKnownTypes() {
+        assertThatThrownBy(() -> CODEC.decodeServer("{\"type\":\"bye\",\"meta\":null}", Samples.BLOBS))
                 .isInstanceOf(WireException.class)
-                .hasMessage("malformed ServerMessage: Could not resolve type id 'bye' as a subtype of "
-                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [code, failed, scene, snapshot]");
+                .hasMessageStartingWith("malformed ServerMessage: Could not resolve type id 'bye' as a subtype of "
+                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [code, failed, ping, refused, scene, snapshot, welcome]");
     }
 
     @Test
     void missingTypeIsAWireException() {
         assertThatThrownBy(() -> CODEC.decodeViewer("{\"seq\":1}"))
                 .isInstanceOf(WireException.class)
-                .hasMessage("malformed ViewerMessage: Could not resolve subtype of [simple type, class "
+                .hasMessageStartingWith("malformed ViewerMessage: Could not resolve subtype of [simple type, class "
                         + "dev.hotframe.wire.ViewerMessage]: missing type id property 'type'");
     }
 
     @Test
-    void missingPrimitiveIsAWireException() {
-        assertThatThrownBy(() -> CODEC.decodeViewer("{\"type\":\"hello\",\"viewerId\":\"v\"}"))
+    void missingRequiredFieldIsAWireExceptionNamingIt() {
+        assertThatThrownBy(() -> CODEC.decodeViewer("{\"type\":\"hello\",\"protocols\":[1],\"lastSeq\":0}"))
                 .isInstanceOf(WireException.class)
-                .hasMessage("malformed ViewerMessage: Cannot map `null` into type `int` (set DeserializationConfig."
-                        + "DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES to 'false' to allow)");
+                .hasMessageStartingWith("malformed ViewerMessage: 'viewerId' must not be null");
+    }
+
+    @Test
+    void trailingGarbageIsAWireException() {
+        assertThatThrownBy(() -> CODEC.decodeViewer("{\"type\":\"pong\",\"sentAtMs\":1} {}"))
+                .isInstanceOf(WireException.class);
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsRefusedBeforeParsing() {
+        WireCodec small = new WireCodec(new Limits(64, 64, 64, 2, 3, 4));
+        String json = CODEC.encode(new ViewerMessage.Pong(1)) + " ".repeat(100);
+
+        assertThatThrownBy(() -> small.decodeViewer(json))
+                .isInstanceOf(WireException.class)
+                .hasMessage("message of " + json.length() + " characters is over the limit of 64 bytes")
+                .extracting(e -> ((WireException) e).closeCode()).isEqualTo(Protocol.CLOSE_TOO_BIG);
+    }
+
+    @Test
+    void tooManyClassesInOneUpdateAreRefused() {
+        WireCodec small = new WireCodec(new Limits(1 << 20, 1 << 20, 1 << 20, 1, 100, 4));
+        String json = CODEC.encode(new ServerMessage.CodeUpdate(Samples.META, "reload", "r", List.of(Samples.APP, Samples.STATE),
+                List.of()));
+
+        assertThatThrownBy(() -> small.decodeServer(json, Samples.BLOBS))
+                .isInstanceOf(WireException.class)
+                .hasMessage("update carries 2 classes; the limit is 1");
+    }
+
+    @Test
+    void aSceneOverTheNodeLimitIsRefused() {
+        WireCodec small = new WireCodec(new Limits(1 << 20, 1 << 20, 1 << 20, 10, 1, 4));
+        String json = CODEC.encode(new ServerMessage.SceneUpdate(Samples.META, List.of(SceneChange.added("hud", Samples.ROOT))));
+
+        assertThatThrownBy(() -> small.decodeServer(json, Samples.BLOBS))
+                .isInstanceOf(WireException.class)
+                .hasMessage("scene 'hud' has 2 nodes; the limit is 1");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsAWireExceptionNotAStackOverflow() {
+        SceneNode node = new SceneNode("leaf", "rect", Map.of(), List.of());
+        for (int i = 0; i < 150; i++) {
+            node = new SceneNode("n" + i, "group", Map.of(), List.of(node));
+        }
+        String json = CODEC.encode(new ServerMessage.SceneUpdate(Samples.META, List.of(SceneChange.added("deep", node))));
+
+        assertThatThrownBy(() -> CODEC.decodeServer(json, Samples.BLOBS))
+                .isInstanceOf(WireException.class)
+                .hasMessageContaining("exceeds the maximum allowed (" + WireCodec.MAX_DEPTH);
+    }
+
+    @Test
+    void versionsNegotiateToTheHighestShared() {
+        assertThat(Protocol.negotiate(List.of(1), List.of(1, 2))).isEqualTo(1);
+        assertThat(Protocol.negotiate(List.of(2, 1), List.of(1, 2))).isEqualTo(2);
+        assertThat(Protocol.negotiate(List.of(1), List.of(2))).isZero();
     }
 
     private static Object roundTrip(Object sample) {
         if (sample instanceof ServerMessage message) {
-            return CODEC.decodeServer(CODEC.encode(message));
+            return CODEC.decodeServer(CODEC.encode(message), Samples.BLOBS);
         }
         if (sample instanceof ViewerMessage message) {
             return CODEC.decodeViewer(CODEC.encode(message));
@@ -122,24 +200,9 @@ class WireCodecTest {
         if (sample instanceof PatchOp op) {
             // Patch ops travel inside scene updates; unwrap the one we sent.
             var update = (ServerMessage.SceneUpdate) CODEC.decodeServer(CODEC.encode(
-                    new ServerMessage.SceneUpdate(META, List.of(SceneChange.patch("main", List.of(op))))));
+                    new ServerMessage.SceneUpdate(Samples.META, List.of(SceneChange.patch("main", List.of(op))))), Samples.BLOBS);
             return update.changes().get(0).ops().get(0);
         }
         throw new AssertionError("not a wire type: " + sample.getClass().getName());
-    }
-
-    private static Map<String, Object> props(Object... keysAndValues) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            props.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return props;
-    }
-
-    private static Map<String, Long> phases() {
-        Map<String, Long> phases = new LinkedHashMap<>();
-        phases.put("detect", 12L);
-        phases.put("compile", 140L);
-        return phases;
     }
 }

@@ -2,8 +2,12 @@ package dev.hotframe.devserver.cli;
 
 import dev.hotframe.devserver.project.ProjectException;
 import dev.hotframe.devserver.serve.DevServer;
-import dev.hotframe.devserver.session.UpdateHub;
+import dev.hotframe.devserver.tls.SelfSigned;
+import dev.hotframe.devserver.tls.TlsException;
+import dev.hotframe.devserver.tls.TlsIdentity;
+import dev.hotframe.wire.Discovery;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -33,7 +37,7 @@ public final class DevServerCommand implements Runnable {
     @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Compile PROJECT_DIR, then watch it and stream every change to connected viewers.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:bad arguments or project"})
+            exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:bad arguments, project or TLS setup"})
     static final class Serve implements Callable<Integer> {
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", defaultValue = ".",
@@ -45,12 +49,24 @@ public final class DevServerCommand implements Runnable {
         int port;
 
         @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
-                description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+                description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only). 0.0.0.0 lets other machines connect.")
         String host;
 
         @Option(names = "--quiet-ms", defaultValue = "8", paramLabel = "MS",
                 description = "How long the files must be quiet before a burst of saves is processed (default: ${DEFAULT-VALUE}).")
         long quietMillis;
+
+        @Option(names = "--tls", description = "Serve wss:// (TLS). Without --keystore, a self-signed certificate is made "
+                + "once in $HOTFRAME_HOME/tls and its fingerprint printed for viewers to pin.")
+        boolean tls;
+
+        @Option(names = "--keystore", paramLabel = "FILE", description = "A PKCS12 (or .jks) keystore with the server's key "
+                + "and certificate; implies --tls.")
+        Path keystore;
+
+        @Option(names = "--keystore-password", paramLabel = "PASSWORD", defaultValue = "${env:HOTFRAME_KEYSTORE_PASSWORD}",
+                description = "The keystore's password (default: $HOTFRAME_KEYSTORE_PASSWORD).")
+        String keystorePassword;
 
         @Override
         public Integer call() throws Exception {
@@ -60,8 +76,8 @@ public final class DevServerCommand implements Runnable {
             }
             DevServer server;
             try {
-                server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, dev.hotframe.wire.Discovery.home()));
-            } catch (ProjectException e) {
+                server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, Discovery.home(), identity()));
+            } catch (ProjectException | TlsException e) {
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
@@ -70,17 +86,19 @@ public final class DevServerCommand implements Runnable {
                 server.close();
                 stopped.countDown();
             }, "hotframe-shutdown"));
-            if (!UpdateHub.isLoopback(host)) {
-                System.out.println("WARNING: listening on " + host + ": any machine that can reach this address and has "
-                        + "the token can connect a viewer and receive this project's code.");
-            }
-            System.out.println("Hotframe dev server ready: " + server.url());
-            System.out.println("  project: " + server.project().root() + " (app " + server.project().appClass() + ")");
-            System.out.println("  token:   in " + server.recordFile() + " (viewers on this machine find it there)");
-            System.out.println("  connect: bin/viewer connect   (Ctrl+C stops the server)");
-            System.out.flush();
+            Banner.print(server, host);
             stopped.await();
             return 0;
+        }
+
+        private TlsIdentity identity() {
+            if (keystore != null) {
+                if (keystorePassword == null) {
+                    throw new TlsException("--keystore " + keystore + " needs --keystore-password or $HOTFRAME_KEYSTORE_PASSWORD");
+                }
+                return TlsIdentity.load(keystore, keystorePassword, false);
+            }
+            return tls ? SelfSigned.loadOrCreate(Discovery.home().resolve("tls"), List.of(host)) : null;
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
 import dev.hotframe.devserver.session.AccessToken;
+import dev.hotframe.devserver.session.HubSettings;
+import dev.hotframe.devserver.tls.TlsIdentity;
 import dev.hotframe.devserver.session.ServerRecord;
 import dev.hotframe.devserver.session.UpdateHub;
 import dev.hotframe.devserver.watch.ProjectWatcher;
@@ -26,8 +28,12 @@ public final class DevServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DevServer.class);
 
-    /** How the server was asked to run. */
-    public record Options(Path projectDir, String host, int port, long quietMillis, Path home) {
+    /**
+     * How the server was asked to run.
+     *
+     * @param tls null for plain {@code ws://}; else the identity for {@code wss://}
+     */
+    public record Options(Path projectDir, String host, int port, long quietMillis, Path home, TlsIdentity tls) {
     }
 
     private final Project project;
@@ -36,6 +42,7 @@ public final class DevServer implements AutoCloseable {
     private final ProjectWatcher watcher;
     private final ServerRecord record;
     private final AccessToken token = AccessToken.generate();
+    private final TlsIdentity tls;
 
     private DevServer(Options options) throws IOException {
         project = Project.load(options.projectDir());
@@ -61,8 +68,10 @@ public final class DevServer implements AutoCloseable {
         });
         Published initial = new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems);
         PipelineRef pipeline = new PipelineRef();
-        hub = new UpdateHub(options.host(), options.port(), token, seq -> snapshot(seq, pipeline.get().published()),
-                this::status);
+        HubSettings settings = HubSettings.local(token).withAddress(options.host(), options.port())
+                .withAssets(project.assets()).withTls(options.tls());
+        hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get().published()), this::status);
+        tls = options.tls();
         pipeline.set(new ChangePipeline(project, build, scenes, hub, initial));
         createIfMissing(project.scenes());
         createIfMissing(project.assets());
@@ -76,7 +85,8 @@ public final class DevServer implements AutoCloseable {
         DevServer server = new DevServer(options);
         server.hub.start();
         server.watcher.start();
-        server.record.write(server.hub.url(), server.token, server.project.root());
+        server.record.write(server.hub.url(), server.token, server.project.root(),
+                server.tls == null ? null : server.tls.fingerprint());
         return server;
     }
 
@@ -94,6 +104,11 @@ public final class DevServer implements AutoCloseable {
 
     public AccessToken token() {
         return token;
+    }
+
+    /** The TLS identity, or null when serving plain {@code ws://}. */
+    public TlsIdentity tls() {
+        return tls;
     }
 
     /** The watcher only sees folders that exist when it starts, so scene and asset folders are created up front. */

@@ -28,11 +28,21 @@ public final class ServerRecord {
         return file;
     }
 
-    /** Writes the record atomically, readable by the owner only. */
-    public void write(String url, AccessToken token, Path project) throws IOException {
+    /**
+     * Writes the record atomically, readable by the owner only. {@code fingerprint} is the TLS
+     * certificate's SHA-256 that viewers pin, or null without TLS.
+     */
+    public void write(String url, AccessToken token, Path project, String fingerprint) throws IOException {
         Files.createDirectories(file.getParent());
-        Map<String, Object> record = Map.of("url", url, "token", token.value(), "project", project.toString(),
-                "pid", ProcessHandle.current().pid(), "startedAtMs", System.currentTimeMillis());
+        Map<String, Object> record = new java.util.LinkedHashMap<>();
+        record.put("url", url);
+        record.put("token", token.value());
+        record.put("project", project.toString());
+        record.put("pid", ProcessHandle.current().pid());
+        record.put("startedAtMs", System.currentTimeMillis());
+        if (fingerprint != null) {
+            record.put("fingerprint", fingerprint);
+        }
         Path temp = file.resolveSibling(Discovery.RECORD + ".tmp");
         Files.deleteIfExists(temp);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

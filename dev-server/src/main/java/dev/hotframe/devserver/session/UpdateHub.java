@@ -1,47 +1,52 @@
 package dev.hotframe.devserver.session;
 
+import dev.hotframe.devserver.http.AssetRoute;
+import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import dev.hotframe.wire.WireException;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The websocket endpoint viewers connect to. It authenticates them, sends each a snapshot of
- * the project when it says hello, and then every update, in sequence order. Joining and
- * publishing are ordered by one lock, so a viewer never misses or repeats an update.
+ * The websocket endpoint viewers connect to ({@code protocol/PROTOCOL.md}). It authenticates
+ * them, answers {@code hello} with {@code welcome} and then the updates they missed (from a
+ * bounded log) or a snapshot, and sends every update to every viewer in sequence order. Joining
+ * and publishing are ordered by one lock, so a viewer never misses or repeats an update. A
+ * viewer that misbehaves is closed with a code saying why; nobody else notices.
  */
 public final class UpdateHub implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHub.class);
-    private static final long PING_SECONDS = 10;
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
-    private final String host;
-    private final int requestedPort;
-    private final AccessToken token;
+    private final HubSettings settings;
     private final LongFunction<ServerMessage.Snapshot> snapshots;
     private final Supplier<Map<String, Object>> status;
-    private final WireCodec codec = new WireCodec();
+    private final WireCodec codec;
+    private final String serverId = newServerId();
+    private final UpgradeGuard guard;
     private final Map<String, ViewerLink> viewers = new ConcurrentHashMap<>();
+    private final Map<String, Greeting> greeting = new ConcurrentHashMap<>();
     private final Object order = new Object();
+    private final UpdateLog updates;
+    private final Keepalive keepalive;
     private long seq;
     private Javalin server;
 
@@ -49,33 +54,41 @@ public final class UpdateHub implements AutoCloseable {
      * @param snapshots builds the snapshot a joining viewer gets, for the current sequence number
      * @param status    extra fields for the authenticated {@code /status} endpoint
      */
-    public UpdateHub(String host, int port, AccessToken token, LongFunction<ServerMessage.Snapshot> snapshots,
-                     Supplier<Map<String, Object>> status) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("'port' must be in 0..65535, was " + port);
-        }
-        this.host = host;
-        this.requestedPort = port;
-        this.token = token;
+    public UpdateHub(HubSettings settings, LongFunction<ServerMessage.Snapshot> snapshots, Supplier<Map<String, Object>> status) {
+        this.settings = settings;
         this.snapshots = snapshots;
         this.status = status;
+        this.codec = new WireCodec(settings.limits());
+        this.guard = new UpgradeGuard(settings.host());
+        this.updates = new UpdateLog(settings.limits().logSize());
+        this.keepalive = new Keepalive(settings.pingMillis(), this::keepalive);
     }
 
     /** Starts listening; port 0 picks a free port. */
     public UpdateHub start() {
-        server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setMaxTextMessageSize(1024 * 1024);
-                factory.setMaxBinaryMessageSize(1024 * 1024);
-            });
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "protocol", Protocol.VERSION)));
-            config.routes.get("/status", this::status);
-            config.routes.wsBeforeUpgrade(Protocol.PATH, this::checkUpgrade);
-            config.routes.ws(Protocol.PATH, this::socket);
-        }).start(host, requestedPort);
+        server = Javalin.create(this::configure).start(settings.host(), settings.port());
+        keepalive.start();
         return this;
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(settings.limits().viewerMessageBytes());
+            factory.setMaxBinaryMessageSize(64 * 1024);
+        });
+        if (settings.tls() != null) {
+            config.jetty.addConnector((jetty, http) -> TlsConnector.create(jetty, http, settings));
+        }
+        config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "protocols", Protocol.SUPPORTED)));
+        config.routes.get("/status", this::status);
+        if (settings.assets() != null) {
+            AssetRoute assets = new AssetRoute(settings.assets(), this::authorized);
+            config.routes.get(Protocol.ASSETS_PATH + "/<path>", assets::handle);
+        }
+        config.routes.wsBeforeUpgrade(Protocol.PATH, guard::check);
+        config.routes.ws(Protocol.PATH, this::socket);
     }
 
     /** The port the server listens on. */
@@ -83,20 +96,45 @@ public final class UpdateHub implements AutoCloseable {
         return server.port();
     }
 
-    /** The websocket URL viewers connect to. */
-    public String url() {
-        String shown = host.contains(":") ? "[" + host + "]" : host;
-        return "ws://" + shown + ":" + port() + Protocol.PATH;
+    /** This server's identity; a restarted server has a new one, so viewers know to resynchronize. */
+    public String serverId() {
+        return serverId;
     }
 
-    /** Assigns the next sequence number, builds the message with it and sends it to every viewer. */
-    public ServerMessage publish(LongFunction<ServerMessage> build) {
+    /** The websocket URL viewers connect to. */
+    public String url() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return (settings.tls() == null ? "ws://" : "wss://") + host + ":" + port() + Protocol.PATH;
+    }
+
+    /**
+     * Assigns the next sequence number, builds the update with it and sends it to every viewer.
+     * An update too large to send goes out as a failure that says so.
+     */
+    public ServerMessage.Update publish(LongFunction<? extends ServerMessage.Update> build) {
         synchronized (order) {
-            ServerMessage message = build.apply(++seq);
-            String text = codec.encode(message);
-            viewers.values().forEach(v -> v.send(text));
-            return message;
+            ServerMessage.Update message = build.apply(seq + 1);
+            seq++;
+            Outgoing out = encode(message);
+            updates.add(out.message);
+            viewers.values().forEach(out::deliver);
+            return out.message;
         }
+    }
+
+    private Outgoing encode(ServerMessage.Update message) {
+        int classes = Outgoing.classesOf(message).size();
+        String text = codec.encode(message);
+        String problem = classes > settings.limits().classesPerUpdate()
+                ? classes + " classes changed at once; one update may carry " + settings.limits().classesPerUpdate()
+                : text.length() > settings.limits().textBytes()
+                ? "the update is " + text.length() + " bytes; the limit is " + settings.limits().textBytes() : null;
+        if (problem == null) {
+            return new Outgoing(message, text, settings.limits().binaryBytes());
+        }
+        log.error("#{} cannot be sent: {}", message.meta().seq(), problem);
+        var failed = new ServerMessage.UpdateFailed(message.meta(), List.of(new Diagnostic("", 0, 0, problem)));
+        return new Outgoing(failed, codec.encode(failed), settings.limits().binaryBytes());
     }
 
     /** The number of viewers that have said hello and are connected. */
@@ -104,53 +142,19 @@ public final class UpdateHub implements AutoCloseable {
         return viewers.size();
     }
 
-    private void checkUpgrade(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (origin != null) {
-            log.warn("refused a websocket from a browser page at origin {} (viewers never send an Origin)", origin);
-            throw new ForbiddenResponse("browser origins may not connect to the Hotframe dev server");
-        }
-        String hostHeader = ctx.header("Host");
-        if (!hostAllowed(hostHeader)) {
-            log.warn("refused a websocket with Host '{}' (possible DNS rebinding)", hostHeader);
-            throw new ForbiddenResponse("Host '" + hostHeader + "' is not this dev server");
-        }
-    }
-
-    private boolean hostAllowed(String hostHeader) {
-        if (hostHeader == null) {
-            return false;
-        }
-        if (!isLoopback(host)) {
-            return true;
-        }
-        String name = hostHeader.startsWith("[") ? hostHeader.substring(0, hostHeader.indexOf(']') + 1)
-                : hostHeader.replaceFirst(":\\d+$", "");
-        return LOOPBACK_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** Returns whether {@code address} names this machine's loopback interface. */
-    public static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     private void socket(WsConfig ws) {
         ws.onConnect(ctx -> {
-            if (!token.matches(presentedToken(ctx))) {
+            if (!authorized(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"))) {
                 log.warn("refused a viewer from {}: missing or wrong access token", ctx.session.getRemoteSocketAddress());
                 ctx.closeSession(Protocol.CLOSE_POLICY, "missing or wrong access token");
                 return;
             }
-            // Jetty closes a silent socket after its idle timeout; a quiet project must not drop its viewers.
-            ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
+            greeting.put(ctx.sessionId(), new Greeting(ctx, System.currentTimeMillis()));
         });
         ws.onMessage(this::message);
+        ws.onBinaryMessage(ctx -> refuse(ctx, Protocol.CLOSE_UNSUPPORTED, "viewers send text frames only"));
         ws.onClose(ctx -> {
-            ctx.disableAutomaticPings();
+            greeting.remove(ctx.sessionId());
             ViewerLink gone = viewers.remove(ctx.sessionId());
             if (gone != null) {
                 log.info("viewer {} disconnected ({} {})", gone.id(), ctx.status(), ctx.reason() == null ? "" : ctx.reason());
@@ -159,59 +163,90 @@ public final class UpdateHub implements AutoCloseable {
         ws.onError(ctx -> log.debug("websocket error for session {}: {}", ctx.sessionId(), String.valueOf(ctx.error())));
     }
 
-    private static String presentedToken(WsContext ctx) {
-        return presentedToken(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"));
-    }
-
-    /** The token from an {@code Authorization: Bearer} header, else from the {@code token} query parameter. */
-    private static String presentedToken(String header, String query) {
-        return header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()).trim() : query;
-    }
-
     private void message(WsMessageContext ctx) {
+        ViewerLink link = viewers.get(ctx.sessionId());
+        if (link == null && !greeting.containsKey(ctx.sessionId())) {
+            return; // refused already; Jetty may still deliver what was in flight
+        }
         ViewerMessage message;
         try {
             message = codec.decodeViewer(ctx.message());
         } catch (WireException e) {
-            log.warn("closing session {}: {}", ctx.sessionId(), e.getMessage());
-            ctx.closeSession(Protocol.CLOSE_BAD_MESSAGE, truncate(e.getMessage()));
+            refuse(ctx, e.closeCode(), e.getMessage());
             return;
         }
-        if (message instanceof ViewerMessage.Hello hello) {
-            hello(ctx, hello);
-        } else if (message instanceof ViewerMessage.Ack ack) {
-            ack(ctx, ack);
-        } else {
-            throw new IllegalStateException("unhandled viewer message " + message.getClass().getName());
+        if (link != null) {
+            link.heard();
         }
+        message.accept(new ViewerMessage.Handler<Void>() {
+            @Override
+            public Void hello(ViewerMessage.Hello hello) {
+                if (link != null) {
+                    refuse(ctx, Protocol.CLOSE_PROTOCOL_ERROR, "a second hello on one connection");
+                } else {
+                    UpdateHub.this.hello(ctx, hello);
+                }
+                return null;
+            }
+
+            @Override
+            public Void ack(ViewerMessage.Ack ack) {
+                if (link == null) {
+                    refuse(ctx, Protocol.CLOSE_PROTOCOL_ERROR, "an ack before hello");
+                } else {
+                    acked(link, ack);
+                }
+                return null;
+            }
+
+            @Override
+            public Void pong(ViewerMessage.Pong pong) {
+                return null;
+            }
+        });
+    }
+
+    private void refuse(WsContext ctx, int code, String why) {
+        log.warn("closing the connection from {} ({}): {}", ctx.session.getRemoteSocketAddress(), code, why);
+        greeting.remove(ctx.sessionId());
+        viewers.remove(ctx.sessionId());
+        ctx.closeSession(code, truncate(why));
     }
 
     private void hello(WsContext ctx, ViewerMessage.Hello hello) {
-        if (hello.protocolVersion() != Protocol.VERSION) {
-            String why = "this dev server speaks protocol " + Protocol.VERSION + ", the viewer speaks "
-                    + hello.protocolVersion() + "; use matching Hotframe versions";
+        int version = Protocol.negotiate(Protocol.SUPPORTED, hello.protocols());
+        if (version == 0) {
+            String why = "this dev server speaks protocol " + Protocol.SUPPORTED + ", the viewer speaks " + hello.protocols()
+                    + "; use matching Hotframe versions";
             log.warn("refused viewer {}: {}", hello.viewerId(), why);
-            ctx.closeSession(Protocol.CLOSE_VERSION, why);
-            return;
-        }
-        if (!token.matches(presentedToken(ctx))) {
-            ctx.closeSession(Protocol.CLOSE_POLICY, "missing or wrong access token");
+            ctx.send(codec.encode(new ServerMessage.Refused(Protocol.CLOSE_VERSION, why, Protocol.SUPPORTED)));
+            greeting.remove(ctx.sessionId());
+            ctx.closeSession(Protocol.CLOSE_VERSION, truncate("protocol mismatch: server " + Protocol.SUPPORTED
+                    + ", viewer " + hello.protocols()));
             return;
         }
         ViewerLink link = new ViewerLink(ctx, hello);
+        String resume;
         synchronized (order) {
-            link.send(codec.encode(snapshots.apply(seq)));
+            Optional<List<ServerMessage.Update>> missed = serverId.equals(hello.serverId())
+                    ? updates.since(hello.lastSeq(), seq) : Optional.empty();
+            resume = missed.isPresent() ? ServerMessage.Welcome.CATCH_UP : ServerMessage.Welcome.SNAPSHOT;
+            link.send(codec.encode(new ServerMessage.Welcome(version, serverId, seq, resume, settings.limits(),
+                    (int) Math.max(1, settings.pingMillis() / 1000), version())));
+            if (missed.isPresent()) {
+                missed.get().forEach(update -> encode(update).deliver(link));
+            } else {
+                encode(snapshots.apply(seq)).deliver(link);
+            }
+            greeting.remove(ctx.sessionId());
             viewers.put(ctx.sessionId(), link);
         }
-        log.info("viewer {} connected from {} (JDK {})", hello.viewerId(), ctx.session.getRemoteSocketAddress(), hello.jdk());
+        log.info("viewer {} connected from {} (JDK {}, {} from #{})", hello.viewerId(), link.remote(), hello.jdk(), resume,
+                hello.lastSeq());
     }
 
-    private void ack(WsContext ctx, ViewerMessage.Ack ack) {
-        ViewerLink link = viewers.get(ctx.sessionId());
-        if (link == null) {
-            return;
-        }
-        link.acked(ack.seq());
+    private void acked(ViewerLink link, ViewerMessage.Ack ack) {
+        link.acked(ack);
         if (ack.ok()) {
             log.debug("viewer {} applied #{} ({}) at {}", link.id(), ack.seq(), ack.tier(), ack.renderedAtMs());
         } else {
@@ -219,27 +254,88 @@ public final class UpdateHub implements AutoCloseable {
         }
     }
 
+    /** Pings every viewer, drops the silent ones and the connections that never said hello. */
+    private void keepalive() {
+        long now = System.currentTimeMillis();
+        long silence = settings.pingMillis() * Protocol.PINGS_BEFORE_TIMEOUT;
+        greeting.forEach((session, pending) -> {
+            if (now - pending.sinceMs() > silence) {
+                refuse(pending.ctx(), Protocol.CLOSE_PROTOCOL_ERROR, "no hello within " + silence + " ms");
+            }
+        });
+        String ping = codec.encode(new ServerMessage.Ping(now));
+        synchronized (order) {
+            for (ViewerLink link : viewers.values()) {
+                if (now - link.lastHeardMs() > silence) {
+                    log.warn("viewer {} stopped answering; dropping it", link.id());
+                    link.close(Protocol.CLOSE_TIMEOUT, "no answer to " + Protocol.PINGS_BEFORE_TIMEOUT + " pings");
+                } else {
+                    link.send(ping);
+                }
+            }
+        }
+    }
+
+    private boolean authorized(Context ctx) {
+        return authorized(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"));
+    }
+
+    /** The token from an {@code Authorization: Bearer} header, else from the {@code token} query parameter. */
+    private boolean authorized(String header, String query) {
+        String presented = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()).trim() : query;
+        return settings.token().matches(presented);
+    }
+
     private void status(Context ctx) {
-        if (!token.matches(presentedToken(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token")))) {
+        if (!authorized(ctx)) {
             ctx.status(401).json(Map.of("error", "missing or wrong access token"));
             return;
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>(status.get());
+        Map<String, Object> body = new LinkedHashMap<>(status.get());
+        body.put("serverId", serverId);
         synchronized (order) {
             body.put("seq", seq);
         }
-        body.put("viewers", viewers.values().stream()
-                .map(v -> Map.of("id", v.id(), "jdk", v.hello().jdk(), "lastAckedSeq", v.lastAckedSeq())).toList());
+        body.put("viewers", viewers.values().stream().map(UpdateHub::describe).toList());
         ctx.json(body);
     }
 
+    private static Map<String, Object> describe(ViewerLink v) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", v.id());
+        d.put("remote", v.remote());
+        d.put("jdk", v.hello().jdk());
+        d.put("capabilities", v.hello().capabilities());
+        d.put("connectedAtMs", v.connectedAtMs());
+        d.put("lastAckedSeq", v.lastAckedSeq());
+        var ack = v.lastAck();
+        d.put("lastAck", ack == null ? null : Map.of("seq", ack.seq(), "ok", ack.ok(), "tier", ack.tier(), "phasesMs", ack.phasesMs()));
+        return d;
+    }
+
     private static String truncate(String reason) {
-        // A close reason must fit in a control frame (123 bytes).
+        // A close reason must fit in a control frame (123 bytes of UTF-8).
         return reason.length() > 120 ? reason.substring(0, 117) + "..." : reason;
+    }
+
+    private static String version() {
+        String v = UpdateHub.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** A connection that passed the token check and has not said hello yet. */
+    private record Greeting(WsContext ctx, long sinceMs) {
+    }
+
+    private static String newServerId() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     @Override
     public void close() {
+        keepalive.close();
         if (server != null) {
             server.stop();
         }

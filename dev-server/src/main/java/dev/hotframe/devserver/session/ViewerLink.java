@@ -1,23 +1,37 @@
 package dev.hotframe.devserver.session;
 
+import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.ViewerMessage;
 import io.javalin.websocket.WsContext;
+import java.nio.ByteBuffer;
+import dev.hotframe.wire.HeldClasses;
+import dev.hotframe.wire.ServerMessage;
+import java.util.List;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One connected viewer that has said hello: its socket, who it is, and the last update it acknowledged. */
+/**
+ * One connected viewer that has said hello: its socket, who it is, the class bytes it holds,
+ * the last update it acknowledged and when it was last heard from. Sends happen under the
+ * hub's order lock.
+ */
 final class ViewerLink {
 
     private static final Logger log = LoggerFactory.getLogger(ViewerLink.class);
 
     private final WsContext ctx;
     private final ViewerMessage.Hello hello;
+    private final HeldClasses held;
+    private final long connectedAtMs = System.currentTimeMillis();
     private volatile long lastAckedSeq;
+    private volatile ViewerMessage.Ack lastAck;
+    private volatile long lastHeardMs = System.currentTimeMillis();
 
     ViewerLink(WsContext ctx, ViewerMessage.Hello hello) {
         this.ctx = ctx;
         this.hello = hello;
+        this.held = new HeldClasses(hello.have());
     }
 
     String id() {
@@ -28,17 +42,60 @@ final class ViewerLink {
         return hello;
     }
 
+    String remote() {
+        return String.valueOf(ctx.session.getRemoteSocketAddress());
+    }
+
+    long connectedAtMs() {
+        return connectedAtMs;
+    }
+
     long lastAckedSeq() {
         return lastAckedSeq;
     }
 
-    void acked(long seq) {
-        lastAckedSeq = Math.max(lastAckedSeq, seq);
+    ViewerMessage.Ack lastAck() {
+        return lastAck;
+    }
+
+    long lastHeardMs() {
+        return lastHeardMs;
+    }
+
+    void heard() {
+        lastHeardMs = System.currentTimeMillis();
+    }
+
+    void acked(ViewerMessage.Ack ack) {
+        lastAck = ack;
+        lastAckedSeq = Math.max(lastAckedSeq, ack.seq());
+    }
+
+    /** The classes among {@code classes} whose bytes this viewer does not hold. */
+    List<ClassFile> missing(List<ClassFile> classes) {
+        return held.missing(classes);
+    }
+
+    /** Follows the viewer's bookkeeping of held classes after it was sent {@code update}. */
+    void sent(ServerMessage.Update update) {
+        held.apply(update);
     }
 
     /** Sends a text frame; a failed send is logged with the viewer's id (the close handler cleans up). */
     void send(String text) {
-        ctx.session.sendText(text, Callback.from(() -> { }, error ->
-                log.debug("send to viewer {} failed: {}", hello.viewerId(), error.toString())));
+        ctx.session.sendText(text, callback());
+    }
+
+    /** Sends a binary frame. */
+    void send(byte[] frame) {
+        ctx.session.sendBinary(ByteBuffer.wrap(frame), callback());
+    }
+
+    void close(int code, String reason) {
+        ctx.closeSession(code, reason);
+    }
+
+    private Callback callback() {
+        return Callback.from(() -> { }, error -> log.debug("send to viewer {} failed: {}", hello.viewerId(), error.toString()));
     }
 }

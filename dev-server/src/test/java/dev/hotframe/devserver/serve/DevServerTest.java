@@ -64,7 +64,7 @@ class DevServerTest {
         Files.writeString(root.resolve("hotframe.json"), "{\"app\": \"demo.App\"}");
         app = Files.writeString(root.resolve("src/main/java/demo/App.java"), APP);
         scene = Files.writeString(root.resolve("scenes/main.json"), SCENE);
-        server = DevServer.start(new DevServer.Options(root, "127.0.0.1", 0, 100, dir.resolve("home")));
+        server = DevServer.start(new DevServer.Options(root, "127.0.0.1", 0, 100, dir.resolve("home"), null));
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class DevServerTest {
 
     @Test
     void joiningViewerGetsTheProject() throws Exception {
-        ServerMessage.Snapshot snapshot = (ServerMessage.Snapshot) CODEC.decodeServer(join().next());
+        ServerMessage.Snapshot snapshot = (ServerMessage.Snapshot) join().nextSkippingPings();
 
         assertThat(snapshot.meta().seq()).isZero();
         assertThat(snapshot.appClass()).isEqualTo("demo.App");
@@ -88,17 +88,17 @@ class DevServerTest {
     @Test
     void sceneEditIsAPatchAndCodeEditIsARedefine() throws Exception {
         ViewerClient viewer = join();
-        viewer.next();
+        viewer.nextSkippingPings();
 
         Files.writeString(scene, SCENE.replace("\"x\": 1", "\"x\": 25"));
-        ServerMessage.SceneUpdate patch = (ServerMessage.SceneUpdate) CODEC.decodeServer(viewer.next());
+        ServerMessage.SceneUpdate patch = (ServerMessage.SceneUpdate) viewer.nextSkippingPings();
         assertThat(patch.meta().seq()).isEqualTo(1);
         assertThat(patch.meta().files()).containsExactly("scenes/main.json");
         assertThat(patch.changes()).containsExactly(SceneChange.patch("main",
                 List.of(new PatchOp.SetProps("card", Map.of("x", 25), List.of()))));
 
         Files.writeString(app, APP.replace("f.scene(\"main\");", "f.scene(\"main\");\n        f.scene(\"hud\");"));
-        ServerMessage.CodeUpdate code = (ServerMessage.CodeUpdate) CODEC.decodeServer(viewer.next());
+        ServerMessage.CodeUpdate code = (ServerMessage.CodeUpdate) viewer.nextSkippingPings();
         assertThat(code.meta().seq()).isEqualTo(2);
         assertThat(code.meta().files()).containsExactly("src/main/java/demo/App.java");
         assertThat(List.of(code.tier(), code.reason(), code.removed())).containsExactly("redefine", "method bodies changed in App", List.of());
@@ -108,23 +108,25 @@ class DevServerTest {
     @Test
     void compileErrorReachesLateJoiningViewer() throws Exception {
         ViewerClient first = join();
-        ServerMessage.Snapshot before = (ServerMessage.Snapshot) CODEC.decodeServer(first.next());
+        ServerMessage.Snapshot before = (ServerMessage.Snapshot) first.nextSkippingPings();
 
         Files.writeString(app, APP.replace("f.scene(\"main\");", "f.scene(\"main\")"));
         Diagnostic error = new Diagnostic("src/main/java/demo/App.java", 13, 24, "';' expected");
-        ServerMessage.UpdateFailed failed = (ServerMessage.UpdateFailed) CODEC.decodeServer(first.next());
+        ServerMessage.UpdateFailed failed = (ServerMessage.UpdateFailed) first.nextSkippingPings();
         assertThat(failed.diagnostics()).containsExactly(error);
 
-        ServerMessage.Snapshot late = (ServerMessage.Snapshot) CODEC.decodeServer(join().next());
+        ServerMessage.Snapshot late = (ServerMessage.Snapshot) join().nextSkippingPings();
         assertThat(late.meta().seq()).isEqualTo(1);
         assertThat(late.problems()).containsExactly(error);
         assertThat(late.classes()).containsExactlyInAnyOrderElementsOf(before.classes());
     }
 
-    private ViewerClient join() {
+    private ViewerClient join() throws InterruptedException {
         ViewerClient viewer = ViewerClient.connect(http, server.url(),
                 Map.of(Protocol.TOKEN_HEADER, Protocol.bearer(server.token().value()))).join();
-        viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.VERSION, "viewer-" + System.nanoTime(), "17", List.of(), 0)));
+        viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-" + System.nanoTime(), "17", List.of(),
+                null, 0, Map.of())));
+        assertThat(viewer.nextMessage()).isInstanceOf(ServerMessage.Welcome.class);
         return viewer;
     }
 }

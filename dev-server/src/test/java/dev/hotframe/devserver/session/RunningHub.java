@@ -20,10 +20,36 @@ import java.util.Map;
 /** A real {@link UpdateHub} on 127.0.0.1, an ephemeral port and a fresh token, with clients that talk to it. */
 final class RunningHub implements AutoCloseable {
 
-    final AccessToken token = AccessToken.generate();
-    final UpdateHub hub = new UpdateHub("127.0.0.1", 0, token, RunningHub::snapshot, () -> Map.of("app", "demo.App")).start();
+    final AccessToken token;
+    final UpdateHub hub;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ViewerClient> clients = new ArrayList<>();
+
+    RunningHub() {
+        this(settings -> settings);
+    }
+
+    /** A hub whose settings {@code adjust} changes from the local defaults. */
+    RunningHub(java.util.function.UnaryOperator<HubSettings> adjust) {
+        token = AccessToken.generate();
+        hub = new UpdateHub(adjust.apply(HubSettings.local(token)), RunningHub::snapshot, () -> Map.of("app", "demo.App")).start();
+    }
+
+    /** A hello from a fresh viewer. */
+    static dev.hotframe.wire.ViewerMessage.Hello hello(String viewerId) {
+        return new dev.hotframe.wire.ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, "17.0.15", List.of(), null, 0, Map.of());
+    }
+
+    /** Connects with the token and says hello; returns the client after the welcome, before the snapshot is read. */
+    ViewerClient join(String viewerId) throws InterruptedException {
+        ViewerClient viewer = connect(authorized());
+        viewer.send(new dev.hotframe.wire.WireCodec().encode(hello(viewerId)));
+        ServerMessage welcome = viewer.nextMessage();
+        if (!(welcome instanceof ServerMessage.Welcome)) {
+            throw new AssertionError("expected a welcome, got " + welcome);
+        }
+        return viewer;
+    }
 
     /** What the hub sends a joining viewer at {@code seq}. */
     static ServerMessage.Snapshot snapshot(long seq) {
@@ -31,7 +57,7 @@ final class RunningHub implements AutoCloseable {
     }
 
     /** A sample update, as published with {@code seq}. */
-    static ServerMessage failed(long seq) {
+    static ServerMessage.UpdateFailed failed(long seq) {
         return new ServerMessage.UpdateFailed(new UpdateMeta(seq, List.of("src/main/java/demo/App.java"), 1000, Map.of()),
                 List.of(new Diagnostic("src/main/java/demo/App.java", 12, 23, "';' expected")));
     }

@@ -23,12 +23,12 @@ class ServerRecordTest {
         AccessToken token = AccessToken.generate();
         ServerRecord record = new ServerRecord(home.resolve("nested"));
 
-        record.write("ws://127.0.0.1:4711/hotframe/v1", token, Path.of("/work/demo"));
+        record.write("ws://127.0.0.1:4711/hotframe", token, Path.of("/work/demo"), null);
 
         JsonNode json = new ObjectMapper().readTree(record.file().toFile());
         assertThat(record.file()).isEqualTo(home.resolve("nested/server.json"));
         assertThat(List.of(json.path("url").asText(), json.path("token").asText(), json.path("project").asText(),
-                json.path("pid").asLong())).containsExactly("ws://127.0.0.1:4711/hotframe/v1", token.value(), "/work/demo",
+                json.path("pid").asLong())).containsExactly("ws://127.0.0.1:4711/hotframe", token.value(), "/work/demo",
                 ProcessHandle.current().pid());
         assertThat(json.path("startedAtMs").asLong()).isPositive();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(record.file()))).isEqualTo("rw-------");
@@ -38,17 +38,17 @@ class ServerRecordTest {
     @Test
     void rewritingReplacesTheRecord() throws Exception {
         ServerRecord record = new ServerRecord(home);
-        record.write("ws://127.0.0.1:1/hotframe/v1", AccessToken.generate(), home);
+        record.write("ws://127.0.0.1:1/hotframe", AccessToken.generate(), home, null);
 
-        record.write("ws://127.0.0.1:2/hotframe/v1", AccessToken.generate(), home);
+        record.write("ws://127.0.0.1:2/hotframe", AccessToken.generate(), home, null);
 
-        assertThat(new ObjectMapper().readTree(record.file().toFile()).path("url").asText()).isEqualTo("ws://127.0.0.1:2/hotframe/v1");
+        assertThat(new ObjectMapper().readTree(record.file().toFile()).path("url").asText()).isEqualTo("ws://127.0.0.1:2/hotframe");
     }
 
     @Test
     void ownRecordIsDeleted() throws Exception {
         ServerRecord record = new ServerRecord(home);
-        record.write("ws://127.0.0.1:1/hotframe/v1", AccessToken.generate(), home);
+        record.write("ws://127.0.0.1:1/hotframe", AccessToken.generate(), home, null);
 
         record.deleteIfOurs();
 
@@ -58,7 +58,7 @@ class ServerRecordTest {
     @Test
     void anotherServersRecordIsKept() throws Exception {
         ServerRecord record = new ServerRecord(home);
-        String theirs = "{\"url\": \"ws://127.0.0.1:9/hotframe/v1\", \"pid\": " + (ProcessHandle.current().pid() + 1) + "}";
+        String theirs = "{\"url\": \"ws://127.0.0.1:9/hotframe\", \"pid\": " + (ProcessHandle.current().pid() + 1) + "}";
         Files.writeString(record.file(), theirs);
 
         record.deleteIfOurs();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 class UpdateHubAccessTest {
 
     private static final WireCodec CODEC = new WireCodec();
-    private static final ViewerMessage.Hello HELLO = new ViewerMessage.Hello(Protocol.VERSION, "viewer-1", "17.0.15", List.of(), 0);
+    private static final ViewerMessage.Hello HELLO = RunningHub.hello("viewer-1");
     private static final ViewerClient.Close POLICY = new ViewerClient.Close(1008, "missing or wrong access token");
 
     private final RunningHub running = new RunningHub();
@@ -50,7 +50,8 @@ class UpdateHubAccessTest {
         ViewerClient viewer = running.connect("?token=" + running.token.value(), Map.of());
         viewer.send(CODEC.encode(HELLO));
 
-        assertThat(CODEC.decodeServer(viewer.next())).isEqualTo(RunningHub.snapshot(0));
+        assertThat(viewer.nextMessage()).isInstanceOf(dev.hotframe.wire.ServerMessage.Welcome.class);
+        assertThat(viewer.nextMessage()).isEqualTo(RunningHub.snapshot(0));
     }
 
     @Test
@@ -82,15 +83,23 @@ class UpdateHubAccessTest {
 
     @Test
     void statusShowsSeqAndViewersAcks() throws Exception {
-        ViewerClient viewer = running.connect(running.authorized());
-        viewer.send(CODEC.encode(HELLO));
+        ViewerClient viewer = running.join("viewer-1");
         viewer.next();
         running.hub.publish(RunningHub::failed);
-        viewer.send(CODEC.encode(new ViewerMessage.Ack(1, true, "redefine", 10, 20, null)));
+        viewer.send(CODEC.encode(new ViewerMessage.Ack(1, true, "redefine", 10, 20, null, Map.of("apply", 4L))));
 
-        JsonNode expected = json("{\"app\":\"demo.App\",\"seq\":1,\"viewers\":[{\"id\":\"viewer-1\",\"jdk\":\"17.0.15\",\"lastAckedSeq\":1}]}");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(
-                () -> assertThat(json(running.get("/status", running.authorized()).body())).isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode status = json(running.get("/status", running.authorized()).body());
+            assertThat(status.path("app").asText()).isEqualTo("demo.App");
+            assertThat(status.path("serverId").asText()).isEqualTo(running.hub.serverId());
+            assertThat(status.path("seq").asLong()).isEqualTo(1);
+            JsonNode viewerStatus = status.path("viewers").path(0);
+            assertThat(viewerStatus.path("id").asText()).isEqualTo("viewer-1");
+            assertThat(viewerStatus.path("jdk").asText()).isEqualTo("17.0.15");
+            assertThat(viewerStatus.path("lastAckedSeq").asLong()).isEqualTo(1);
+            assertThat(viewerStatus.path("lastAck")).isEqualTo(json(
+                    "{\"seq\":1,\"ok\":true,\"tier\":\"redefine\",\"phasesMs\":{\"apply\":4}}"));
+        });
     }
 
     @Test
@@ -98,7 +107,7 @@ class UpdateHubAccessTest {
         HttpResponse<String> health = running.get("/health", Map.of());
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(json(health.body())).isEqualTo(json("{\"status\":\"ok\",\"protocol\":1}"));
+        assertThat(json(health.body())).isEqualTo(json("{\"status\":\"ok\",\"protocols\":[1]}"));
     }
 
     private static WebSocketHandshakeException handshakeFailure(Throwable failure) {

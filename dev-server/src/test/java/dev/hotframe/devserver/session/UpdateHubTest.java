@@ -1,13 +1,17 @@
 package dev.hotframe.devserver.session;
 
 import static dev.hotframe.devserver.session.RunningHub.failed;
+import static dev.hotframe.devserver.session.RunningHub.hello;
 import static dev.hotframe.devserver.session.RunningHub.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import java.time.Duration;
@@ -18,15 +22,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Joining, snapshots and the update stream; authentication is in {@link UpdateHubAccessTest}. */
+/** Joining, resuming, snapshots and the update stream; authentication is in {@link UpdateHubAccessTest}. */
 @Timeout(30)
 class UpdateHubTest {
 
     private static final WireCodec CODEC = new WireCodec();
-    private static final ViewerMessage.Hello HELLO = new ViewerMessage.Hello(Protocol.VERSION, "viewer-1", "17.0.15", List.of(), 0);
+    private static final ClassFile A = new ClassFile("demo.A", new byte[] {1, 2, 3});
+    private static final ClassFile B = new ClassFile("demo.B", new byte[] {4, 5});
 
-    private final RunningHub running = new RunningHub();
-    private final UpdateHub hub = running.hub;
+    private RunningHub running = new RunningHub();
+    private UpdateHub hub = running.hub;
 
     @AfterEach
     void stopHub() {
@@ -35,37 +40,38 @@ class UpdateHubTest {
 
     @Test
     void portOutsideTheRangeIsRefused() {
-        assertThatThrownBy(() -> new UpdateHub("127.0.0.1", 65536, AccessToken.generate(), seq -> null, Map::of))
+        assertThatThrownBy(() -> HubSettings.local(AccessToken.generate()).withAddress("127.0.0.1", 65536))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'port' must be in 0..65535, was 65536");
     }
 
     @Test
-    void helloGetsTheSnapshotThenEveryUpdateInOrder() throws Exception {
+    void helloGetsWelcomeThenTheSnapshotThenEveryUpdateInOrder() throws Exception {
         ViewerClient viewer = running.connect(running.authorized());
-        viewer.send(CODEC.encode(HELLO));
+        viewer.send(CODEC.encode(hello("viewer-1")));
 
-        assertThat(CODEC.decodeServer(viewer.next())).isEqualTo(snapshot(0));
+        assertThat(viewer.nextMessage()).isEqualTo(new ServerMessage.Welcome(1, hub.serverId(), 0,
+                ServerMessage.Welcome.SNAPSHOT, Limits.DEFAULT, Protocol.PING_SECONDS, "dev"));
+        assertThat(viewer.nextMessage()).isEqualTo(snapshot(0));
         await().atMost(Duration.ofSeconds(5)).until(() -> hub.viewerCount() == 1);
 
         ServerMessage first = hub.publish(RunningHub::failed);
         hub.publish(RunningHub::failed);
 
         assertThat(first).isEqualTo(failed(1));
-        assertThat(CODEC.decodeServer(viewer.next())).isEqualTo(failed(1));
-        assertThat(CODEC.decodeServer(viewer.next())).isEqualTo(failed(2));
+        assertThat(viewer.nextMessage()).isEqualTo(failed(1));
+        assertThat(viewer.nextMessage()).isEqualTo(failed(2));
     }
 
     @Test
     void connectionWithoutHelloGetsNoUpdates() throws Exception {
         ViewerClient silent = running.connect(running.authorized());
-        ViewerClient joined = running.connect(running.authorized());
-        joined.send(CODEC.encode(HELLO));
-        joined.next();
+        ViewerClient joined = running.join("viewer-1");
+        joined.nextMessage();
 
         hub.publish(RunningHub::failed);
 
-        assertThat(CODEC.decodeServer(joined.next())).isEqualTo(failed(1));
+        assertThat(joined.nextMessage()).isEqualTo(failed(1));
         assertThat(silent.hasMessages()).isFalse();
         assertThat(hub.viewerCount()).isEqualTo(1);
     }
@@ -74,10 +80,97 @@ class UpdateHubTest {
     void lateJoinerGetsASnapshotAtTheCurrentSeq() throws Exception {
         hub.publish(RunningHub::failed);
         hub.publish(RunningHub::failed);
-        ViewerClient viewer = running.connect(running.authorized());
-        viewer.send(CODEC.encode(HELLO));
 
-        assertThat(CODEC.decodeServer(viewer.next())).isEqualTo(snapshot(2));
+        assertThat(running.join("viewer-1").nextMessage()).isEqualTo(snapshot(2));
+    }
+
+    @Test
+    void reconnectingViewerGetsOnlyWhatItMissed() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            hub.publish(RunningHub::failed);
+        }
+        ViewerClient viewer = running.connect(running.authorized());
+        viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-1", "17", List.of(), hub.serverId(), 2,
+                Map.of())));
+
+        assertThat(viewer.nextMessage()).isEqualTo(new ServerMessage.Welcome(1, hub.serverId(), 5,
+                ServerMessage.Welcome.CATCH_UP, Limits.DEFAULT, Protocol.PING_SECONDS, "dev"));
+        assertThat(viewer.nextMessage()).isEqualTo(failed(3));
+        assertThat(viewer.nextMessage()).isEqualTo(failed(4));
+        assertThat(viewer.nextMessage()).isEqualTo(failed(5));
+        hub.publish(RunningHub::failed);
+        assertThat(viewer.nextMessage()).isEqualTo(failed(6));
+    }
+
+    @Test
+    void viewerOfAnotherServerGetsASnapshot() throws Exception {
+        hub.publish(RunningHub::failed);
+        ViewerClient viewer = running.connect(running.authorized());
+        viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-1", "17", List.of(), "a-server-that-was",
+                1, Map.of())));
+
+        assertThat(((ServerMessage.Welcome) viewer.nextMessage()).resume()).isEqualTo(ServerMessage.Welcome.SNAPSHOT);
+        assertThat(viewer.nextMessage()).isEqualTo(snapshot(1));
+    }
+
+    @Test
+    void viewerFurtherBehindThanTheLogGetsASnapshot() throws Exception {
+        running.close();
+        running = new RunningHub(s -> s.withLimits(new Limits(1 << 20, 16 << 20, 32 << 20, 100, 100, 2)));
+        hub = running.hub;
+        for (int i = 0; i < 5; i++) {
+            hub.publish(RunningHub::failed);
+        }
+        ViewerClient viewer = running.connect(running.authorized());
+        viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-1", "17", List.of(), hub.serverId(), 2,
+                Map.of())));
+
+        assertThat(((ServerMessage.Welcome) viewer.nextMessage()).resume()).isEqualTo(ServerMessage.Welcome.SNAPSHOT);
+        assertThat(viewer.nextMessage()).isEqualTo(snapshot(5));
+    }
+
+    @Test
+    void classBytesTravelOnceAndOnlyToViewersThatLackThem() throws Exception {
+        ViewerClient fresh = running.join("fresh");
+        fresh.nextMessage();
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.viewerCount() == 1);
+
+        ServerMessage.Update code = hub.publish(seq -> code(seq, A, B));
+        ServerMessage.Update again = hub.publish(seq -> code(seq, A, B));
+
+        assertThat(fresh.nextMessage()).isEqualTo(code);
+        assertThat(fresh.nextMessage()).isEqualTo(again);
+        assertThat(fresh.blobHashes()).containsExactlyInAnyOrder(A.sha256(), B.sha256());
+        assertThat(fresh.binaryFrames()).isEqualTo(1);
+    }
+
+    @Test
+    void resumingViewerIsSentOnlyTheBytesItLacks() throws Exception {
+        ServerMessage.Update code = hub.publish(seq -> code(seq, A, B));
+        ViewerClient holdsA = running.connect(running.authorized());
+        holdsA.preload(A);
+        holdsA.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "holds-a", "17", List.of(), hub.serverId(), 0,
+                Map.of(A.name(), A.sha256()))));
+
+        assertThat(((ServerMessage.Welcome) holdsA.nextMessage()).resume()).isEqualTo(ServerMessage.Welcome.CATCH_UP);
+        assertThat(holdsA.nextMessage()).isEqualTo(code);
+        assertThat(holdsA.blobHashes()).containsExactly(B.sha256());
+    }
+
+    @Test
+    void bytesOfAClassRevertedToAnEarlierVersionAreSentAgain() throws Exception {
+        ViewerClient viewer = running.join("viewer-1");
+        viewer.nextMessage();
+        ClassFile edited = new ClassFile("demo.A", new byte[] {1, 2, 3, 4});
+
+        hub.publish(seq -> code(seq, A));
+        hub.publish(seq -> code(seq, edited));
+        ServerMessage.Update reverted = hub.publish(seq -> code(seq, A));
+
+        viewer.nextMessage();
+        viewer.nextMessage();
+        assertThat(viewer.nextMessage()).isEqualTo(reverted);
+        assertThat(viewer.binaryFrames()).isEqualTo(3);
     }
 
     @Test
@@ -92,59 +185,66 @@ class UpdateHubTest {
             }
         }, "test-publisher");
         publisher.start();
-        ViewerClient viewer = running.connect(running.authorized());
-        viewer.send(CODEC.encode(HELLO));
+        ViewerClient viewer = running.join("viewer-1");
         publisher.join(10_000);
 
-        ServerMessage first = CODEC.decodeServer(viewer.next());
+        ServerMessage.Update first = (ServerMessage.Update) viewer.nextMessage();
         long seq = first.meta().seq();
         assertThat(first).isEqualTo(snapshot(seq));
         while (seq < last.get()) {
-            assertThat(CODEC.decodeServer(viewer.next())).isEqualTo(failed(seq + 1));
+            assertThat(viewer.nextMessage()).isEqualTo(failed(seq + 1));
             seq++;
         }
         assertThat(viewer.hasMessages()).isFalse();
     }
 
     @Test
-    void otherProtocolVersionIsClosedNamingBoth() throws Exception {
+    void otherProtocolVersionIsRefusedNamingBothSides() throws Exception {
         ViewerClient viewer = running.connect(running.authorized());
-        viewer.send(CODEC.encode(new ViewerMessage.Hello(99, "viewer-1", "17.0.15", List.of(), 0)));
+        viewer.send(CODEC.encode(new ViewerMessage.Hello(List.of(99), "viewer-1", "17.0.15", List.of(), null, 0, Map.of())));
 
-        assertThat(viewer.awaitClose()).isEqualTo(new ViewerClient.Close(4001,
-                "this dev server speaks protocol 1, the viewer speaks 99; use matching Hotframe versions"));
-        assertThat(viewer.hasMessages()).isFalse();
+        assertThat(viewer.nextMessage()).isEqualTo(new ServerMessage.Refused(4001,
+                "this dev server speaks protocol [1], the viewer speaks [99]; use matching Hotframe versions", List.of(1)));
+        assertThat(viewer.awaitClose()).isEqualTo(new ViewerClient.Close(4001, "protocol mismatch: server [1], viewer [99]"));
     }
 
     @Test
-    void malformedMessageIsClosedAsBadMessage() throws Exception {
-        ViewerClient viewer = running.connect(running.authorized());
-        viewer.send("{\"type\":\"hello\", nope");
+    void silentViewerIsDroppedAfterThreeMissedPings() throws Exception {
+        running.close();
+        running = new RunningHub(s -> s.withPingMillis(100));
+        ViewerClient viewer = running.join("sleepy");
 
-        assertThat(viewer.awaitClose()).isEqualTo(new ViewerClient.Close(1003,
-                "malformed ViewerMessage: Unexpected character ('n' (code 110)): was expecting double-quote to start field name"));
+        assertThat(viewer.nextSkippingPings()).isEqualTo(snapshot(0));
+        assertThat(viewer.awaitClose()).isEqualTo(new ViewerClient.Close(4002, "no answer to 3 pings"));
     }
 
     @Test
-    void longDecodeErrorIsCutToFitACloseFrame() throws Exception {
-        ViewerClient viewer = running.connect(running.authorized());
-        viewer.send("{\"type\":\"" + "x".repeat(200) + "\"}");
+    void viewerThatAnswersPingsStays() throws Exception {
+        running.close();
+        running = new RunningHub(s -> s.withPingMillis(100));
+        hub = running.hub;
+        ViewerClient viewer = running.join("awake");
+        viewer.nextMessage();
+        for (int i = 0; i < 8; i++) {
+            ServerMessage.Ping ping = (ServerMessage.Ping) viewer.nextMessage();
+            viewer.send(CODEC.encode(new ViewerMessage.Pong(ping.sentAtMs())));
+        }
 
-        ViewerClient.Close close = viewer.awaitClose();
-
-        assertThat(close.code()).isEqualTo(1003);
-        assertThat(close.reason()).hasSize(120).startsWith("malformed ViewerMessage: Could not resolve type id 'xxx").endsWith("...");
+        assertThat(hub.viewerCount()).isEqualTo(1);
     }
 
     @Test
-    void nonAsciiDecodeErrorStillClosesAsBadMessage() throws Exception {
-        ViewerClient viewer = running.connect(running.authorized());
-        viewer.send("{\"type\":\"" + "\u00fc".repeat(200) + "\"}");
+    void connectionThatNeverSaysHelloIsClosed() throws Exception {
+        running.close();
+        running = new RunningHub(s -> s.withPingMillis(100));
 
-        ViewerClient.Close close = viewer.awaitClose();
+        ViewerClient mute = running.connect(running.authorized());
 
-        assertThat(close.code()).isEqualTo(1003);
-        assertThat(close.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(123);
-        assertThat(close.reason()).startsWith("malformed ViewerMessage: Could not resolve type id '\u00fc\u00fc");
+        assertThat(mute.awaitClose().code()).isEqualTo(Protocol.CLOSE_PROTOCOL_ERROR);
+    }
+
+    private static ServerMessage.CodeUpdate code(long seq, ClassFile... classes) {
+        return new ServerMessage.CodeUpdate(new UpdateMeta(seq, List.of("src/main/java/demo/A.java"), 1000, Map.of()), "redefine",
+                "method bodies changed", List.of(classes), List.of());
     }
 }

@@ -1,17 +1,30 @@
 package dev.hotframe.devserver.session;
 
+import dev.hotframe.wire.Blobs;
+import dev.hotframe.wire.Limits;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.WireCodec;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real websocket client (the JDK's) that records the text messages and the close it receives. */
+/**
+ * A real websocket client (the JDK's) that records the text messages, keeps the class bytes
+ * that arrive in binary frames, and records the close it receives.
+ */
 public final class ViewerClient implements WebSocket.Listener {
+
+    private static final WireCodec CODEC = new WireCodec();
 
     /** How the server closed the connection. */
     public record Close(int code, String reason) {
@@ -20,6 +33,10 @@ public final class ViewerClient implements WebSocket.Listener {
     private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final java.util.Set<String> received = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger binaryFrames = new AtomicInteger();
     private WebSocket socket;
 
     /** Connects to {@code url} with {@code headers}; the returned future fails when the handshake does. */
@@ -37,11 +54,29 @@ public final class ViewerClient implements WebSocket.Listener {
         socket.sendText(text, true).join();
     }
 
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** The next text message, waiting at most ten seconds. */
     public String next() throws InterruptedException {
         String message = messages.poll(10, TimeUnit.SECONDS);
         if (message == null) {
             throw new AssertionError("no message within 10 s; close: " + closed.getNow(null));
+        }
+        return message;
+    }
+
+    /** The next message decoded, its class bytes taken from the binary frames received so far. */
+    public ServerMessage nextMessage() throws InterruptedException {
+        return CODEC.decodeServer(next(), blobs::get);
+    }
+
+    /** The next message that is not a ping, decoded. */
+    public ServerMessage nextSkippingPings() throws InterruptedException {
+        ServerMessage message = nextMessage();
+        while (message instanceof ServerMessage.Ping) {
+            message = nextMessage();
         }
         return message;
     }
@@ -53,6 +88,20 @@ public final class ViewerClient implements WebSocket.Listener {
 
     public boolean hasMessages() {
         return !messages.isEmpty();
+    }
+
+    /** The SHA-256 of every class received in binary frames. */
+    public java.util.Set<String> blobHashes() {
+        return java.util.Set.copyOf(received);
+    }
+
+    /** Puts class bytes in this client's store, as a viewer that already holds them would have. */
+    public void preload(dev.hotframe.wire.ClassFile c) {
+        blobs.put(c.sha256(), c.bytes());
+    }
+
+    public int binaryFrames() {
+        return binaryFrames.get();
     }
 
     public void abort() {
@@ -67,6 +116,22 @@ public final class ViewerClient implements WebSocket.Listener {
         if (last) {
             messages.add(partial.toString());
             partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        partialBinary.writeBytes(chunk);
+        if (last) {
+            Map<String, byte[]> frame = Blobs.decode(ByteBuffer.wrap(partialBinary.toByteArray()), Limits.DEFAULT);
+            blobs.putAll(frame);
+            received.addAll(frame.keySet());
+            partialBinary.reset();
+            binaryFrames.incrementAndGet();
         }
         webSocket.request(1);
         return null;

@@ -67,6 +67,11 @@ public final class ViewerCommand implements Runnable {
                 description = "Write frame-<seq>.png, latest.png, state.json and updates.jsonl here after every update.")
         Path frames;
 
+        @Option(names = "--pin", paramLabel = "SHA256",
+                description = "For wss:// URLs: the SHA-256 fingerprint of the server's certificate, as 'devserver serve --tls' "
+                        + "prints it. Only that certificate is trusted.")
+        String pin;
+
         @Option(names = "--fps", defaultValue = "60", paramLabel = "N",
                 description = "Frame rate cap (default: ${DEFAULT-VALUE}).")
         int fps;
@@ -84,16 +89,28 @@ public final class ViewerCommand implements Runnable {
                 System.err.println("error: URL must start with ws:// or wss://, was " + url);
                 return 2;
             }
+            if (pin != null) {
+                try {
+                    new dev.hotframe.viewer.net.PinnedTrust(pin);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: " + e.getMessage());
+                    return 2;
+                }
+                if (url == null || !"wss".equals(url.getScheme())) {
+                    System.err.println("error: --pin needs a wss:// URL (the server's TLS certificate is what is pinned)");
+                    return 2;
+                }
+            }
             Path home = dev.hotframe.wire.Discovery.home();
             boolean discovered = url == null;
             String explicitToken = token != null ? token : System.getenv("HOTFRAME_TOKEN");
             Supplier<ServerAddress> address = () -> {
                 if (discovered) {
                     ServerAddress found = ServerAddress.discover(home);
-                    return explicitToken == null ? found : new ServerAddress(found.url(), explicitToken);
+                    return explicitToken == null ? found : found.withToken(explicitToken);
                 }
                 String t = explicitToken != null ? explicitToken : localTokenOrEmpty(home);
-                return new ServerAddress(url, t);
+                return new ServerAddress(url, t, pin);
             };
             RenderTarget target = openTarget(wh);
             FrameRecorder recorder = frames != null ? new FrameRecorder(frames.toAbsolutePath())
@@ -109,8 +126,8 @@ public final class ViewerCommand implements Runnable {
             FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder,
                     fps, message -> connectionRef.get().send(message), () -> connectionRef.get().resync());
             loopRef.set(loop);
-            ServerConnection connection = new ServerConnection(address, discovered, viewerId, loop::lastAppliedSeq,
-                    loop::offer, state -> loop.title("Hotframe - " + state.name().toLowerCase(java.util.Locale.ROOT)),
+            ServerConnection connection = new ServerConnection(address, discovered, viewerId, loop::offer,
+                    state -> loop.title("Hotframe - " + state.name().toLowerCase(java.util.Locale.ROOT)),
                     reason -> {
                         fatal.set(reason);
                         loop.stop();

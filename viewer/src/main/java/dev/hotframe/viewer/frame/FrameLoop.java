@@ -40,7 +40,7 @@ public final class FrameLoop {
     private final FrameRecorder recorder;
     private final Consumer<ViewerMessage> acks;
     private final long frameNanos;
-    private final ConcurrentLinkedQueue<ServerMessage> updates = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ServerMessage.Update> updates = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<InputEvent> inputs = new ConcurrentLinkedQueue<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean stopping;
@@ -67,7 +67,7 @@ public final class FrameLoop {
     }
 
     /** Hands a message over from the network thread; the loop applies it before the next frame. */
-    public void offer(ServerMessage message) {
+    public void offer(ServerMessage.Update message) {
         updates.add(message);
         wake.release();
     }
@@ -123,7 +123,7 @@ public final class FrameLoop {
 
     private List<UpdateRecord> applyPending() {
         List<UpdateRecord> applied = new ArrayList<>();
-        ServerMessage message;
+        ServerMessage.Update message;
         while ((message = updates.poll()) != null) {
             try {
                 applied.add(applier.apply(message));
@@ -234,7 +234,8 @@ public final class FrameLoop {
             UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError);
             done.add(rendered);
             acks.accept(new ViewerMessage.Ack(rendered.seq(), rendered.ok(), rendered.tier(), rendered.appliedAtMs(),
-                    rendered.renderedAtMs(), rendered.error()));
+                    rendered.renderedAtMs(), rendered.error(), java.util.Map.of("apply", rendered.applyMs(),
+                            "render", Math.max(0, rendered.renderedAtMs() - rendered.appliedAtMs()))));
         }
         if (recorder != null) {
             recorder.record(done, frame, state);

@@ -35,30 +35,55 @@ final class UpdateApplier {
         this.resync = resync;
     }
 
-    UpdateRecord apply(ServerMessage message) {
+    UpdateRecord apply(ServerMessage.Update message) {
         long start = System.nanoTime();
-        Applied applied;
-        if (message instanceof ServerMessage.Snapshot snapshot) {
-            scenes.replaceAll(snapshot.scenes());
-            problems.clear();
-            snapshot.problems().forEach(this::addProblem);
-            applied = host.start(snapshot.appClass(), snapshot.classes());
-            applied = new Applied("snapshot", applied.reason(), applied.ok() && problems.isEmpty(),
-                    applied.error() != null ? applied.error() : problemText(), applied.warnings());
-        } else if (message instanceof ServerMessage.SceneUpdate update) {
-            applied = scene(update);
-        } else if (message instanceof ServerMessage.CodeUpdate update) {
-            applied = host.apply(update.tier(), update.reason(), update.classes(), update.removed());
-            if (applied.ok()) {
-                problems.keySet().removeIf(file -> file.endsWith(".java"));
+        Applied applied = message.accept(new ServerMessage.Handler<Applied>() {
+            @Override
+            public Applied snapshot(ServerMessage.Snapshot snapshot) {
+                scenes.replaceAll(snapshot.scenes());
+                problems.clear();
+                snapshot.problems().forEach(UpdateApplier.this::addProblem);
+                Applied started = host.start(snapshot.appClass(), snapshot.classes());
+                return new Applied("snapshot", started.reason(), started.ok() && problems.isEmpty(),
+                        started.error() != null ? started.error() : problemText(), started.warnings());
             }
-        } else if (message instanceof ServerMessage.UpdateFailed failed) {
-            failed.meta().files().forEach(problems::remove);
-            failed.diagnostics().forEach(this::addProblem);
-            applied = new Applied("error", "the change did not build", false, problemText(), List.of());
-        } else {
-            throw new IllegalStateException("unhandled server message " + message.getClass().getName());
-        }
+
+            @Override
+            public Applied scene(ServerMessage.SceneUpdate update) {
+                return UpdateApplier.this.scene(update);
+            }
+
+            @Override
+            public Applied code(ServerMessage.CodeUpdate update) {
+                Applied result = host.apply(update.tier(), update.reason(), update.classes(), update.removed());
+                if (result.ok()) {
+                    problems.keySet().removeIf(file -> file.endsWith(".java"));
+                }
+                return result;
+            }
+
+            @Override
+            public Applied failed(ServerMessage.UpdateFailed failed) {
+                failed.meta().files().forEach(problems::remove);
+                failed.diagnostics().forEach(UpdateApplier.this::addProblem);
+                return new Applied("error", "the change did not build", false, problemText(), List.of());
+            }
+
+            @Override
+            public Applied welcome(ServerMessage.Welcome message) {
+                throw notAnUpdate(message);
+            }
+
+            @Override
+            public Applied refused(ServerMessage.Refused message) {
+                throw notAnUpdate(message);
+            }
+
+            @Override
+            public Applied ping(ServerMessage.Ping message) {
+                throw notAnUpdate(message);
+            }
+        });
         long applyMs = (System.nanoTime() - start) / 1_000_000;
         showProblems();
         UpdateMeta meta = message.meta();
@@ -84,6 +109,10 @@ final class UpdateApplier {
         update.meta().files().forEach(problems::remove);
         int ops = update.changes().stream().mapToInt(c -> Math.max(1, c.ops().size())).sum();
         return new Applied("scene", ops + " op" + (ops == 1 ? "" : "s"), true, null, List.of());
+    }
+
+    private static IllegalStateException notAnUpdate(ServerMessage message) {
+        return new IllegalStateException("the connection handles " + message.getClass().getSimpleName() + ", not the frame loop");
     }
 
     private void addProblem(Diagnostic d) {

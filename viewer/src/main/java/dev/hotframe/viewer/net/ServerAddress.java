@@ -8,8 +8,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the dev server is and the token it wants. */
-public record ServerAddress(URI url, String token) {
+/**
+ * Where the dev server is, the token it wants, and for {@code wss://} the SHA-256 fingerprint
+ * of its certificate that this viewer pins (null to trust the JDK's certificate authorities).
+ */
+public record ServerAddress(URI url, String token, String pin) {
+
+    public ServerAddress(URI url, String token) {
+        this(url, token, null);
+    }
+
+    /** A copy with {@code newToken}. */
+    public ServerAddress withToken(String newToken) {
+        return new ServerAddress(url, newToken, pin);
+    }
 
     /**
      * Reads the record a local dev server writes at start. Throws {@link IllegalStateException}
@@ -28,7 +40,8 @@ public record ServerAddress(URI url, String token) {
                 throw new IllegalStateException("no dev server found: " + file + " names process " + pid
                         + ", which is no longer running");
             }
-            return new ServerAddress(URI.create(record.path("url").asText()), record.path("token").asText());
+            String pin = record.hasNonNull("fingerprint") ? record.path("fingerprint").asText() : null;
+            return new ServerAddress(URI.create(record.path("url").asText()), record.path("token").asText(), pin);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }

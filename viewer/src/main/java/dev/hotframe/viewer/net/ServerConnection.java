@@ -1,12 +1,17 @@
 package dev.hotframe.viewer.net;
 
+import dev.hotframe.wire.Blobs;
+import dev.hotframe.wire.Limits;
+import dev.hotframe.wire.MissingBlobException;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import dev.hotframe.wire.WireException;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,20 +20,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a websocket to the dev server open: says hello, hands every decoded message to a
- * consumer (which must not block: the render thread picks them up), sends acks in order, and
- * reconnects with backoff when the server goes away. A refused token or protocol version is
- * reported through {@code onFatal} when retrying cannot help.
+ * Keeps a websocket to the dev server open ({@code protocol/PROTOCOL.md}): says hello with what
+ * it holds, keeps the class bytes that arrive in binary frames, hands every update in sequence
+ * order to a consumer (which must not block: the render thread picks them up), answers pings,
+ * sends acks in order, and reconnects with backoff when the server goes away or goes silent.
+ * A refused token or protocol version is reported through {@code onFatal} when retrying cannot help.
  */
 public final class ServerConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+    private static final long FIRST_RETRY_MS = 200;
+    private static final long MAX_RETRY_MS = 2000;
 
     /** What the connection is doing, for the window title and the overlay. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED }
@@ -36,40 +43,47 @@ public final class ServerConnection implements AutoCloseable {
     private final Supplier<ServerAddress> address;
     private final boolean discovered;
     private final String viewerId;
-    private final LongSupplier lastSeq;
-    private final Consumer<ServerMessage> onMessage;
+    private final Consumer<ServerMessage.Update> onUpdate;
     private final Consumer<State> onState;
     private final Consumer<String> onFatal;
     private final WireCodec codec = new WireCodec();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final BlobStore blobs = new BlobStore();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hotframe-reconnect");
         t.setDaemon(true);
         return t;
     });
     private volatile WebSocket socket;
     private volatile boolean closed;
+    private volatile long lastHeardMs;
+    private volatile long silenceLimitMs = Protocol.PING_SECONDS * 1000L * Protocol.PINGS_BEFORE_TIMEOUT;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-    private long backoffMs = 200;
+    private long backoffMs = FIRST_RETRY_MS;
     private String lastProblem;
+    private int attempt;
+    // Owned by the websocket listener's thread (one message at a time).
+    private String serverId;
+    private long lastSeq;
+    private String refusal;
 
     /**
      * @param address    resolved again before every attempt, so a restarted local server is found
      * @param discovered whether the address came from the local record (then a refused token is retried)
+     * @param onUpdate   receives every update once, in sequence order
      */
-    public ServerConnection(Supplier<ServerAddress> address, boolean discovered, String viewerId, LongSupplier lastSeq,
-                            Consumer<ServerMessage> onMessage, Consumer<State> onState, Consumer<String> onFatal) {
+    public ServerConnection(Supplier<ServerAddress> address, boolean discovered, String viewerId,
+                            Consumer<ServerMessage.Update> onUpdate, Consumer<State> onState, Consumer<String> onFatal) {
         this.address = address;
         this.discovered = discovered;
         this.viewerId = viewerId;
-        this.lastSeq = lastSeq;
-        this.onMessage = onMessage;
+        this.onUpdate = onUpdate;
         this.onState = onState;
         this.onFatal = onFatal;
     }
 
     public void start() {
-        retries.execute(this::connect);
+        timer.execute(this::connect);
+        timer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Sends {@code message} after every earlier send has completed (the JDK websocket requires that). */
@@ -82,12 +96,17 @@ public final class ServerConnection implements AutoCloseable {
         sending = sending.handle((r, e) -> null).thenCompose(v -> ws.sendText(text, true));
     }
 
-    /** Drops the connection and connects again, which brings a fresh snapshot. */
+    /** Drops the connection and connects again asking for a fresh snapshot (the viewer's state is inconsistent). */
     public void resync() {
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "resynchronizing");
-        }
+        timer.execute(() -> {
+            synchronized (this) {
+                serverId = null;
+            }
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "resynchronizing");
+            }
+        });
     }
 
     private void connect() {
@@ -99,7 +118,7 @@ public final class ServerConnection implements AutoCloseable {
         try {
             target = address.get();
         } catch (RuntimeException e) {
-            if (!e.getMessage().equals(lastProblem)) {
+            if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
                 log.info("{}; waiting for one", e.getMessage());
             }
             lastProblem = e.getMessage();
@@ -107,23 +126,43 @@ public final class ServerConnection implements AutoCloseable {
             return;
         }
         lastProblem = null;
-        http.newWebSocketBuilder()
+        int thisAttempt = ++attempt;
+        client(target).newWebSocketBuilder()
                 .header(Protocol.TOKEN_HEADER, Protocol.bearer(target.token()))
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(target.url(), new Listener())
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         log.debug("cannot connect to {}: {}", target.url(), error.toString());
-                        retry();
+                        PinnedTrust.Mismatch mismatch = PinnedTrust.mismatchIn(error);
+                        if (mismatch != null) {
+                            onState.accept(State.DISCONNECTED);
+                            onFatal.accept(mismatch.getMessage());
+                        } else if (attempt == thisAttempt) {
+                            retry();
+                        }
                     } else {
                         socket = ws;
-                        backoffMs = 200;
-                        log.info("connected to {}", target.url());
-                        send(new ViewerMessage.Hello(Protocol.VERSION, viewerId, Runtime.version().toString(),
-                                List.of("redefine", "reload", "scene"), lastSeq.getAsLong()));
-                        onState.accept(State.CONNECTED);
+                        lastHeardMs = System.currentTimeMillis();
+                        timer.execute(() -> hello(ws));
                     }
                 });
+    }
+
+    private static HttpClient client(ServerAddress target) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (target.pin() != null && "wss".equals(target.url().getScheme())) {
+            builder.sslContext(PinnedTrust.context(target.pin()));
+        }
+        return builder.build();
+    }
+
+    private synchronized void hello(WebSocket ws) {
+        if (socket != ws) {
+            return;
+        }
+        send(new ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, Runtime.version().toString(),
+                List.of("redefine", "reload", "scene"), serverId, lastSeq, blobs.held()));
     }
 
     private void retry() {
@@ -132,28 +171,125 @@ public final class ServerConnection implements AutoCloseable {
         }
         onState.accept(State.DISCONNECTED);
         long delay = backoffMs;
-        backoffMs = Math.min(2000, backoffMs * 2);
-        retries.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        backoffMs = Math.min(MAX_RETRY_MS, backoffMs * 2);
+        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Gives up a connection that has been silent for three ping periods: the server or the network is gone. */
+    private void watchdog() {
+        WebSocket ws = socket;
+        if (ws != null && System.currentTimeMillis() - lastHeardMs > silenceLimitMs) {
+            log.info("the dev server has been silent for {} ms; reconnecting", silenceLimitMs);
+            socket = null;
+            ws.abort();
+            retry();
+        }
+    }
+
+    /** Handles one decoded message on the listener's thread. */
+    private final class Dispatch implements ServerMessage.Handler<Void> {
+        private final WebSocket ws;
+
+        Dispatch(WebSocket ws) {
+            this.ws = ws;
+        }
+
+        @Override
+        public Void welcome(ServerMessage.Welcome welcome) {
+            silenceLimitMs = welcome.pingSeconds() * 1000L * Protocol.PINGS_BEFORE_TIMEOUT;
+            backoffMs = FIRST_RETRY_MS;
+            log.info("connected to the dev server (protocol {}, {}{})", welcome.protocol(), welcome.resume(),
+                    welcome.resume().equals(ServerMessage.Welcome.CATCH_UP) ? " from #" + lastSeq + " to #" + welcome.seq() : "");
+            serverId = welcome.serverId();
+            onState.accept(State.CONNECTED);
+            return null;
+        }
+
+        @Override
+        public Void refused(ServerMessage.Refused refused) {
+            refusal = refused.reason() + " (the server speaks " + refused.serverProtocols() + ", this viewer "
+                    + Protocol.SUPPORTED + ")";
+            log.warn("the dev server refused this viewer: {}", refusal);
+            return null;
+        }
+
+        @Override
+        public Void ping(ServerMessage.Ping ping) {
+            send(new ViewerMessage.Pong(ping.sentAtMs()));
+            return null;
+        }
+
+        @Override
+        public Void snapshot(ServerMessage.Snapshot snapshot) {
+            lastSeq = snapshot.meta().seq();
+            return deliver(snapshot);
+        }
+
+        @Override
+        public Void scene(ServerMessage.SceneUpdate update) {
+            return inOrder(update);
+        }
+
+        @Override
+        public Void code(ServerMessage.CodeUpdate update) {
+            return inOrder(update);
+        }
+
+        @Override
+        public Void failed(ServerMessage.UpdateFailed update) {
+            return inOrder(update);
+        }
+
+        private Void inOrder(ServerMessage.Update update) {
+            long seq = update.meta().seq();
+            if (seq <= lastSeq) {
+                log.debug("skipping #{}: already have #{}", seq, lastSeq);
+                return null;
+            }
+            if (seq != lastSeq + 1) {
+                log.warn("update #{} follows #{}: one is missing; resynchronizing", seq, lastSeq);
+                resync();
+                return null;
+            }
+            lastSeq = seq;
+            return deliver(update);
+        }
+
+        private Void deliver(ServerMessage.Update update) {
+            blobs.accepted(update);
+            onUpdate.accept(update);
+            return null;
+        }
     }
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
+        private final Limits limits = codec.limits();
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            lastHeardMs = System.currentTimeMillis();
             partial.append(data);
-            if (partial.length() > Protocol.MAX_MESSAGE_BYTES) {
+            if (partial.length() > limits.textBytes()) {
                 partial.setLength(0);
-                ws.sendClose(1009, "message too big");
+                drop(ws, Protocol.CLOSE_TOO_BIG, "a message from the server is over " + limits.textBytes() + " bytes");
                 return null;
             }
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
                 try {
-                    onMessage.accept(codec.decodeServer(text));
+                    ServerMessage message = codec.decodeServer(text, blobs::get);
+                    synchronized (ServerConnection.this) {
+                        message.accept(new Dispatch(ws));
+                    }
+                } catch (MissingBlobException e) {
+                    log.warn("{}; resynchronizing", e.getMessage());
+                    resync();
                 } catch (WireException e) {
-                    log.warn("ignoring a message from the server: {}", e.getMessage());
+                    drop(ws, e.closeCode(), "cannot read a message from the server: " + e.getMessage());
+                    return null;
                 }
             }
             ws.request(1);
@@ -161,11 +297,49 @@ public final class ServerConnection implements AutoCloseable {
         }
 
         @Override
+        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            lastHeardMs = System.currentTimeMillis();
+            if (partialBinary.size() + data.remaining() > limits.binaryBytes()) {
+                partialBinary.reset();
+                drop(ws, Protocol.CLOSE_TOO_BIG, "a binary frame from the server is over " + limits.binaryBytes() + " bytes");
+                return null;
+            }
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            partialBinary.writeBytes(chunk);
+            if (last) {
+                try {
+                    blobs.add(Blobs.decode(ByteBuffer.wrap(partialBinary.toByteArray()), limits));
+                } catch (WireException e) {
+                    drop(ws, e.closeCode(), "cannot read class bytes from the server: " + e.getMessage());
+                    return null;
+                } finally {
+                    partialBinary.reset();
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void drop(WebSocket ws, int code, String why) {
+            log.warn("{}; reconnecting", why);
+            ws.sendClose(code, why.length() > 120 ? why.substring(0, 117) + "..." : why);
+            ws.abort();
+            if (socket == ws) {
+                socket = null;
+                retry();
+            }
+        }
+
+        @Override
         public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            if (socket != ws) {
+                return null;
+            }
             socket = null;
             if (status == Protocol.CLOSE_VERSION || (status == Protocol.CLOSE_POLICY && !discovered)) {
                 onState.accept(State.DISCONNECTED);
-                onFatal.accept("the dev server refused this viewer: " + reason);
+                onFatal.accept("the dev server refused this viewer: " + (refusal != null ? refusal : reason));
                 return null;
             }
             if (!closed) {
@@ -177,6 +351,9 @@ public final class ServerConnection implements AutoCloseable {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
+            if (socket != ws) {
+                return;
+            }
             socket = null;
             if (!closed) {
                 log.info("lost the dev server ({}); reconnecting", error.toString());
@@ -192,6 +369,6 @@ public final class ServerConnection implements AutoCloseable {
         if (ws != null) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "viewer closed").orTimeout(1, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
-        retries.shutdownNow();
+        timer.shutdownNow();
     }
 }

@@ -1,0 +1,62 @@
+package dev.hotframe.devserver.cli;
+
+import dev.hotframe.devserver.serve.DevServer;
+import dev.hotframe.devserver.session.HubSettings;
+import dev.hotframe.devserver.session.AccessToken;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What {@code devserver serve} prints once it is ready: where to connect, and who else can. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static void print(DevServer server, String host) {
+        PrintStream out = System.out;
+        boolean loopback = HubSettings.local(AccessToken.generate()).withAddress(host, 0).loopback();
+        out.println("Hotframe dev server ready: " + server.url());
+        out.println("  project: " + server.project().root() + " (app " + server.project().appClass() + ")");
+        out.println("  token:   in " + server.recordFile() + " (viewers on this machine find it there)");
+        if (server.tls() != null) {
+            out.println("  TLS:     " + (server.tls().selfSigned() ? "self-signed certificate " : "certificate from ")
+                    + server.tls().file());
+            out.println("  pin:     " + server.tls().fingerprint());
+        }
+        if (!loopback) {
+            out.println("WARNING: listening on " + host + (isWildcard(host) ? " (every interface: " + String.join(", ", addresses())
+                    + ")" : "") + ". Any machine that can reach it and has the token can connect a viewer and receive "
+                    + "this project's code." + (server.tls() == null ? " The token travels in clear text: use --tls." : ""));
+            out.println("  connect: bin/viewer connect " + server.url() + " --token $(jq -r .token " + server.recordFile() + ")"
+                    + (server.tls() != null ? " --pin " + server.tls().fingerprint() : ""));
+        } else {
+            out.println("  connect: bin/viewer connect   (Ctrl+C stops the server)");
+        }
+        out.flush();
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static List<String> addresses() {
+        List<String> found = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp() && !nic.isLoopback()) {
+                    for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                        found.add(address.getHostAddress().replaceFirst("%.*$", ""));
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            found.add("unknown: " + e.getMessage());
+        }
+        return found.isEmpty() ? List.of("no other interface is up") : found;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hotframe.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code devserver serve --tls} with its self-signed certificate, and viewers given the URL,
+ * the token and the printed fingerprint, as on another machine: the pinned one follows edits,
+ * one with a wrong pin refuses to connect and says why.
+ */
+@Timeout(180)
+class TlsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] CARD = {240, 200};
+
+    @TempDir
+    Path temp;
+
+    private RunningProcess server;
+    private RunningProcess viewer;
+
+    @AfterEach
+    void stop() throws Exception {
+        for (RunningProcess p : new RunningProcess[] {viewer, server}) {
+            if (p != null) {
+                p.close();
+                System.out.println(p.output());
+            }
+        }
+    }
+
+    @Test
+    void pinnedViewerFollowsEditsOverWssAndAWrongPinIsRefused() throws Exception {
+        SampleProject project = SampleProject.copyTo(temp.resolve("sample-app"));
+        Path home = temp.resolve("home");
+        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, Map.of("HOTFRAME_HOME", home.toString()),
+                "serve", project.dir().toString(), "--tls");
+        await("the dev server's ready line").atMost(Duration.ofSeconds(90))
+                .until(() -> server.lineContaining("ready: wss://") != null || !server.alive());
+        assertThat(server.alive()).as(server.output()).isTrue();
+        JsonNode record = JSON.readTree(home.resolve("server.json").toFile());
+        String url = record.get("url").asText();
+        String pin = record.get("fingerprint").asText();
+        assertThat(server.lineContaining("pin:     " + pin)).as(server.output()).isNotNull();
+
+        FrameOutput frames = new FrameOutput(temp.resolve("frames"));
+        // An empty HOTFRAME_HOME: this viewer knows only what it was told, like one on another host.
+        Map<String, String> elsewhere = Map.of("HOTFRAME_HOME", temp.resolve("viewer-home").toString());
+        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, elsewhere, "connect", url,
+                "--token", record.get("token").asText(), "--pin", pin.toLowerCase(java.util.Locale.ROOT).replace(":", ""),
+                "--headless", "--size", "800x600", "--frames", frames.dir().toString());
+        assertThat(frames.awaitUpdate(0, () -> !viewer.alive()).get("ok").asBoolean()).isTrue();
+
+        project.edit("scenes/dashboard.json", "\"fill\": \"#3366FF\"", "\"fill\": \"#FF3366\"");
+
+        JsonNode update = frames.awaitUpdate(1, () -> !viewer.alive() || !server.alive());
+        assertThat(update.get("tier").asText()).isEqualTo("scene");
+        assertThat(frames.pixel(1, CARD)).isEqualTo(0xFFFF3366);
+
+        String wrongPin = "00:" + pin.substring(3);
+        RunningProcess impostor = RunningProcess.java("wrong-pin-viewer", SampleProject.VIEWER_JAR, elsewhere, "connect", url,
+                "--token", record.get("token").asText(), "--pin", wrongPin, "--headless", "--frames",
+                temp.resolve("impostor").toString());
+        try {
+            await("the wrong-pin viewer exits").atMost(Duration.ofSeconds(60)).until(() -> !impostor.alive());
+            assertThat(impostor.lineContaining("not the pinned one")).as(impostor.output()).isNotNull();
+        } finally {
+            impostor.close();
+        }
+    }
+}
