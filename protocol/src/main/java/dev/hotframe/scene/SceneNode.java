@@ -33,6 +33,15 @@ public record SceneNode(String id, String type, Map<String, Object> props, List<
         return new SceneNode(id, type, newProps, children);
     }
 
+    /** The number of nodes in this subtree, this one included. */
+    public int nodeCount() {
+        int n = 1;
+        for (SceneNode child : children) {
+            n += child.nodeCount();
+        }
+        return n;
+    }
+
     /** Returns the index of the child with {@code childId}, or -1. */
     public int indexOfChild(String childId) {
         for (int i = 0; i < children.size(); i++) {

@@ -40,19 +40,10 @@ final class Validation {
     }
 
     private static void nodes(String scene, SceneNode root, Limits limits) {
-        int count = count(root);
+        int count = root.nodeCount();
         if (count > limits.sceneNodes()) {
             throw new WireException(Protocol.CLOSE_TOO_BIG, "scene '" + scene + "' has " + count
                     + " nodes; the limit is " + limits.sceneNodes(), null);
         }
-    }
-
-    /** Counts the nodes of a scene; public to the package so the server can check before it sends. */
-    static int count(SceneNode node) {
-        int n = 1;
-        for (SceneNode child : node.children()) {
-            n += count(child);
-        }
-        return n;
     }
 }

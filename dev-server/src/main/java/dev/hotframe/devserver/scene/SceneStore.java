@@ -7,6 +7,7 @@ import dev.hotframe.scene.SceneError;
 import dev.hotframe.scene.SceneNode;
 import dev.hotframe.scene.SceneParser;
 import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.SceneChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,13 +29,20 @@ public final class SceneStore {
 
     private final Project project;
     private final Map<String, SceneNode> scenes = new TreeMap<>();
+    private final int maxNodes;
 
     /** The outcome of reading changed scene files. */
     public record Result(List<SceneChange> changes, List<Diagnostic> errors) {
     }
 
     public SceneStore(Project project) {
+        this(project, Limits.DEFAULT.sceneNodes());
+    }
+
+    /** @param maxNodes the most nodes a scene may have; larger scenes are refused like a syntax error */
+    public SceneStore(Project project, int maxNodes) {
         this.project = project;
+        this.maxNodes = maxNodes;
     }
 
     /** Returns whether {@code file} is a scene file of this project. */
@@ -69,6 +77,12 @@ public final class SceneStore {
             }
             try {
                 SceneNode after = SceneParser.parse(project.relative(file), Files.readString(file));
+                int nodes = after.nodeCount();
+                if (nodes > maxNodes) {
+                    errors.add(new Diagnostic(project.relative(file), 1, 1, "the scene has " + nodes
+                            + " nodes; viewers accept at most " + maxNodes + " per scene. Split it into several scene files"));
+                    continue;
+                }
                 scenes.put(name, after);
                 if (before == null) {
                     changes.add(SceneChange.added(name, after));

@@ -54,6 +54,19 @@ class SceneStoreTest {
     }
 
     @Test
+    void sceneOverTheNodeLimitIsRefusedAndTheLastGoodOneKept() throws IOException {
+        SceneStore small = new SceneStore(Project.load(dir.toAbsolutePath().normalize()), 2);
+        small.loadAll();
+        Path main = write("main.json", MAIN.replace("\"x\": 1 }", "\"x\": 1 }, { \"id\": \"extra\", \"type\": \"rect\" }"));
+
+        SceneStore.Result result = small.changed(List.of(main));
+
+        assertThat(result).isEqualTo(new SceneStore.Result(List.of(), List.of(new Diagnostic("scenes/main.json", 1, 1,
+                "the scene has 3 nodes; viewers accept at most 2 per scene. Split it into several scene files"))));
+        assertThat(small.scenes().get("main")).isEqualTo(MAIN_ROOT);
+    }
+
+    @Test
     void editedSceneBecomesAPatch() throws IOException {
         store.loadAll();
         Path main = write("main.json", MAIN.replace("\"x\": 1", "\"x\": 25"));
