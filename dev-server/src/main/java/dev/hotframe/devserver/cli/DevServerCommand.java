@@ -56,6 +56,11 @@ public final class DevServerCommand implements Runnable {
                 description = "How long the files must be quiet before a burst of saves is processed (default: ${DEFAULT-VALUE}).")
         long quietMillis;
 
+        @Option(names = "--token-file", paramLabel = "FILE", description = "Read the access token from FILE, or write a new "
+                + "random one there (owner-only) if it does not exist, so viewers keep their token across restarts. "
+                + "Default: $HOTFRAME_TOKEN if set, else a new random token at every start.")
+        Path tokenFile;
+
         @Option(names = "--tls", description = "Serve wss:// (TLS). Without --keystore, a self-signed certificate is made "
                 + "once in $HOTFRAME_HOME/tls and its fingerprint printed for viewers to pin.")
         boolean tls;
@@ -76,8 +81,9 @@ public final class DevServerCommand implements Runnable {
             }
             DevServer server;
             try {
-                server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, Discovery.home(), identity()));
-            } catch (ProjectException | TlsException e) {
+                server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, Discovery.home(), identity(),
+                        TokenSource.resolve(tokenFile, System.getenv("HOTFRAME_TOKEN"))));
+            } catch (ProjectException | TlsException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }

@@ -31,9 +31,11 @@ public final class DevServer implements AutoCloseable {
     /**
      * How the server was asked to run.
      *
-     * @param tls null for plain {@code ws://}; else the identity for {@code wss://}
+     * @param tls   null for plain {@code ws://}; else the identity for {@code wss://}
+     * @param token null for a fresh random token; else the one viewers must present
      */
-    public record Options(Path projectDir, String host, int port, long quietMillis, Path home, TlsIdentity tls) {
+    public record Options(Path projectDir, String host, int port, long quietMillis, Path home, TlsIdentity tls,
+                          AccessToken token) {
     }
 
     private final Project project;
@@ -41,10 +43,11 @@ public final class DevServer implements AutoCloseable {
     private final UpdateHub hub;
     private final ProjectWatcher watcher;
     private final ServerRecord record;
-    private final AccessToken token = AccessToken.generate();
+    private final AccessToken token;
     private final TlsIdentity tls;
 
     private DevServer(Options options) throws IOException {
+        token = options.token() != null ? options.token() : AccessToken.generate();
         project = Project.load(options.projectDir());
         build = new JavaBuild(project);
         long start = System.nanoTime();

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** The random secret a viewer must present; 256 bits, compared in constant time. */
+/**
+ * The secret a viewer must present, compared in constant time: 256 random bits by default, or
+ * one the user supplies (at least 128 bits' worth) so that viewers keep working across restarts.
+ */
 public final class AccessToken {
 
     private final String value;
@@ -19,6 +22,20 @@ public final class AccessToken {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return new AccessToken(HexFormat.of().formatHex(bytes));
+    }
+
+    /**
+     * A token the user chose. Throws {@link IllegalArgumentException} saying what a token must be
+     * when it is too short to resist guessing or has characters a header cannot carry.
+     */
+    public static AccessToken of(String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.length() < 32 || !v.matches("[A-Za-z0-9._~-]+")) {
+            throw new IllegalArgumentException("a token must be at least 32 characters (128 bits as hex) of letters, digits, "
+                    + "'.', '_', '~' or '-'; got " + v.length() + " characters" + (v.matches("[A-Za-z0-9._~-]*") ? ""
+                    : " including others"));
+        }
+        return new AccessToken(v);
     }
 
     /** Returns whether {@code presented} is this token, in time that does not depend on where they differ. */

@@ -64,7 +64,7 @@ class DevServerTest {
         Files.writeString(root.resolve("hotframe.json"), "{\"app\": \"demo.App\"}");
         app = Files.writeString(root.resolve("src/main/java/demo/App.java"), APP);
         scene = Files.writeString(root.resolve("scenes/main.json"), SCENE);
-        server = DevServer.start(new DevServer.Options(root, "127.0.0.1", 0, 100, dir.resolve("home"), null));
+        server = DevServer.start(new DevServer.Options(root, "127.0.0.1", 0, 100, dir.resolve("home"), null, null));
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package dev.hotframe.devserver.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +26,17 @@ class AccessTokenTest {
         assertThat(token.matches(token.value().substring(1))).isFalse();
         assertThat(token.matches("")).isFalse();
         assertThat(token.matches(null)).isFalse();
+    }
+
+    @Test
+    void aChosenTokenMustBeLongAndHeaderSafe() {
+        assertThat(AccessToken.of("  " + "a1".repeat(16) + "\n").value()).isEqualTo("a1".repeat(16));
+        assertThatThrownBy(() -> AccessToken.of("short"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a token must be at least 32 characters (128 bits as hex) of letters, digits, '.', '_', '~' or '-'; "
+                        + "got 5 characters");
+        assertThatThrownBy(() -> AccessToken.of("x".repeat(31) + " y"))
+                .hasMessageEndingWith("got 33 characters including others");
     }
 
     @Test

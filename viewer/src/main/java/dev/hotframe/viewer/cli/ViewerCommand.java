@@ -6,6 +6,7 @@ import dev.hotframe.viewer.headless.FrameRecorder;
 import dev.hotframe.viewer.headless.RasterTarget;
 import dev.hotframe.viewer.net.ServerAddress;
 import dev.hotframe.viewer.net.ServerConnection;
+import dev.hotframe.viewer.net.TokenFile;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.render.Fonts;
@@ -44,7 +45,9 @@ public final class ViewerCommand implements Runnable {
     @Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Connect to a dev server, run its app, and apply every update.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:closed by the user", "2:bad arguments", "3:the dev server refused this viewer"})
+            exitCodeList = {"0:closed by the user, or --exit-after reached with every update applied",
+                "2:bad arguments", "3:the dev server refused this viewer (token, version, pin)",
+                "4:--exit-after reached and an update failed to build or apply"})
     static final class Connect implements Callable<Integer> {
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
@@ -66,6 +69,16 @@ public final class ViewerCommand implements Runnable {
         @Option(names = "--frames", paramLabel = "DIR",
                 description = "Write frame-<seq>.png, latest.png, state.json and updates.jsonl here after every update.")
         Path frames;
+
+        @Option(names = "--exit-after", paramLabel = "N", defaultValue = "0",
+                description = "Exit after N updates (the first snapshot counts) have been applied and drawn; for CI. "
+                        + "Exit code 0 if every one applied, 4 if any failed. 0 (the default) runs until closed.")
+        int exitAfter;
+
+        @Option(names = "--token-file", paramLabel = "FILE",
+                description = "Read the token from FILE before every connection attempt: a token file, or a dev server's "
+                        + "server.json (for example on a volume shared with a dev server container).")
+        Path tokenFile;
 
         @Option(names = "--pin", paramLabel = "SHA256",
                 description = "For wss:// URLs: the SHA-256 fingerprint of the server's certificate, as 'devserver serve --tls' "
@@ -105,6 +118,10 @@ public final class ViewerCommand implements Runnable {
             boolean discovered = url == null;
             String explicitToken = token != null ? token : System.getenv("HOTFRAME_TOKEN");
             Supplier<ServerAddress> address = () -> {
+                String fromFile = tokenFile != null ? TokenFile.read(tokenFile) : null;
+                if (fromFile != null) {
+                    return discovered ? ServerAddress.discover(home).withToken(fromFile) : new ServerAddress(url, fromFile, pin);
+                }
                 if (discovered) {
                     ServerAddress found = ServerAddress.discover(home);
                     return explicitToken == null ? found : found.withToken(explicitToken);
@@ -121,12 +138,16 @@ public final class ViewerCommand implements Runnable {
             System.out.println("Rendering with " + target.describe());
             String viewerId = hostName() + "-" + ProcessHandle.current().pid();
             AtomicReference<String> fatal = new AtomicReference<>();
+            ExitAfter exits = new ExitAfter(exitAfter);
             AtomicReference<FrameLoop> loopRef = new AtomicReference<>();
             AtomicReference<ServerConnection> connectionRef = new AtomicReference<>();
             FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder,
-                    fps, message -> connectionRef.get().send(message), () -> connectionRef.get().resync());
+                    fps, message -> {
+                        connectionRef.get().send(message);
+                        exits.count(message, loopRef);
+                    }, () -> connectionRef.get().resync());
             loopRef.set(loop);
-            ServerConnection connection = new ServerConnection(address, discovered, viewerId, loop::offer,
+            ServerConnection connection = new ServerConnection(address, discovered || tokenFile != null, viewerId, loop::offer,
                     state -> loop.title("Hotframe - " + state.name().toLowerCase(java.util.Locale.ROOT)),
                     reason -> {
                         fatal.set(reason);
@@ -157,7 +178,7 @@ public final class ViewerCommand implements Runnable {
                 System.err.println("error: " + fatal.get());
                 return 3;
             }
-            return 0;
+            return exits.exitCode();
         }
 
         private RenderTarget openTarget(int[] wh) {

@@ -68,7 +68,8 @@ public final class ServerConnection implements AutoCloseable {
 
     /**
      * @param address    resolved again before every attempt, so a restarted local server is found
-     * @param discovered whether the address came from the local record (then a refused token is retried)
+     * @param discovered whether the token came from the local record or a token file, which a restarted
+     *                   server rewrites (then a refused token is retried)
      * @param onUpdate   receives every update once, in sequence order
      */
     public ServerConnection(Supplier<ServerAddress> address, boolean discovered, String viewerId,

@@ -1,0 +1,56 @@
+package dev.hotframe.testing;
+
+import static dev.hotframe.testing.Fixtures.CARD;
+import static dev.hotframe.testing.Fixtures.SCENE;
+import static dev.hotframe.testing.Fixtures.pixel;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.Network;
+
+/**
+ * Two hosts: a dev server bound to its container's network address with {@code --tls}, and a
+ * viewer in another container that knows only the URL, the token and the printed fingerprint.
+ */
+@Timeout(300)
+class RemoteTlsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Test
+    void pinnedViewerOnAnotherHostFollowsEditsAndAWrongPinIsRefused(@TempDir Path temp) throws Exception {
+        Path project = Fixtures.sampleProject(temp.resolve("sample-app"));
+        try (Network network = Network.newNetwork();
+             HotframeDevServerContainer server = new HotframeDevServerContainer(Fixtures.DEVSERVER).withTls()
+                     .withNetwork(network).withNetworkAliases("devhost").withProject(project)) {
+            server.start();
+            String pin = server.fingerprint();
+            assertThat(server.getLogs()).contains("pin:     " + pin).contains("WARNING: listening on 0.0.0.0");
+
+            try (HotframeViewerContainer viewer = new HotframeViewerContainer(Fixtures.VIEWER).withNetwork(network)
+                    .following(server, "devhost").withPin(pin)) {
+                viewer.start();
+                assertThat(viewer.awaitUpdate(0, WAIT).path("ok").asBoolean()).isTrue();
+
+                server.edit(SCENE, "\"fill\": \"#3366FF\"", "\"fill\": \"#FF3366\"");
+
+                assertThat(viewer.awaitUpdate(1, WAIT).path("tier").asText()).isEqualTo("scene");
+                assertThat(pixel(viewer.frame(1), CARD)).isEqualTo(0xFFFF3366);
+            }
+
+            String wrong = (pin.startsWith("00") ? "11" : "00") + pin.substring(2);
+            try (HotframeViewerContainer impostor = new HotframeViewerContainer(Fixtures.VIEWER).withNetwork(network)
+                    .following(server, "devhost").withPin(wrong).withStartupCheckStrategy(Fixtures.MAY_EXIT)) {
+                impostor.start();
+                await("the wrong-pin viewer exits").atMost(WAIT).until(() -> !impostor.isRunning());
+                assertThat(impostor.getCurrentContainerInfo().getState().getExitCodeLong()).isEqualTo(3L);
+                assertThat(impostor.getLogs()).contains("not the pinned one");
+            }
+        }
+    }
+}
