@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class JavaBuild implements AutoCloseable {
     private final Set<Path> pending = new LinkedHashSet<>();
     private boolean needsFull = true;
     private boolean owesBuild;
+    private Consumer<String> progress;
     private int retiredCompilations;
     private int retiredCancelled;
 
@@ -95,7 +97,8 @@ public final class JavaBuild implements AutoCloseable {
         ClassStore fresh = new ClassStore();
         DependencyGraph freshGraph = new DependencyGraph();
         IncrementalCompile compile = new IncrementalCompile(fresh, freshGraph, compiler,
-                new CompileHooks(() -> false, new CompileProgress(all.size())));
+                new CompileHooks(() -> false, progress == null ? new CompileProgress(all.size())
+                        : new CompileProgress(all.size(), progress)));
         boolean ok = compile.compile(new LinkedHashSet<>(all));
         if (!ok) {
             needsFull = true;
@@ -185,6 +188,11 @@ public final class JavaBuild implements AutoCloseable {
     /** How many builds were given up because newer changes arrived while javac ran. */
     public int cancelledCompilations() {
         return retiredCancelled + (compiler == null ? 0 : compiler.cancelled());
+    }
+
+    /** Sends the progress lines of whole-project builds to {@code lines} instead of the log. */
+    void progressTo(Consumer<String> lines) {
+        progress = lines;
     }
 
     /** The classpath and release the project compiles with. */

@@ -2,22 +2,47 @@ package dev.hotframe.devserver.compile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
 
 /** Compares the old and new bytes of a project's classes and decides between redefine and reload. */
 public final class ShapeClassifier {
 
+    private static final String NEST_CHANGE = "nested or anonymous classes changed in ";
+    private static final Pattern LOCAL = Pattern.compile(".*\\$\\d+[^.$]*");
+
     private ShapeClassifier() {
+    }
+
+    /** {@code App.update} for a class declared in {@code App}'s method {@code update}, or just {@code App}. */
+    private static String enclosingMethod(byte[] bytes) {
+        String[] where = new String[2];
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitOuterClass(String owner, String name, String descriptor) {
+                where[0] = owner;
+                where[1] = name;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        if (where[0] == null) {
+            return "?";
+        }
+        String owner = simple(where[0].replace('/', '.'));
+        return where[1] == null || where[1].startsWith("<") ? owner : owner + "." + where[1];
     }
 
     /** Classifies the change from {@code before} to {@code after} (binary name to class bytes). */
     public static Classification classify(Map<String, byte[]> before, Map<String, byte[]> after) {
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+        Map<String, String> reasonOf = new LinkedHashMap<>();
         Set<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         for (String name : names) {
@@ -25,19 +50,24 @@ public final class ShapeClassifier {
             byte[] now = after.get(name);
             if (now == null) {
                 removed.add(name);
-                reasons.add("class " + simple(name) + " removed");
+                reasonOf.put(name, "class " + simple(name) + " removed");
             } else if (old == null) {
                 changed.add(name);
-                reasons.add(name.matches(".*\\$\\d+") ? "new anonymous class " + simple(name) : "new class " + simple(name));
+                reasonOf.put(name, LOCAL.matcher(name).matches() ? "new " + (name.matches(".*\\$\\d+") ? "anonymous" : "local")
+                        + " class in " + enclosingMethod(now) : "new class " + simple(name));
             } else if (!Arrays.equals(old, now)) {
                 changed.add(name);
                 ClassShape a = ClassShape.of(old);
                 ClassShape b = ClassShape.of(now);
                 if (!a.sameShapeAs(b)) {
-                    reasons.add(difference(simple(name), a, b));
+                    reasonOf.put(name, difference(simple(name), a, b));
                 }
             }
         }
+        // A new anonymous class also changes its nest host's members; the new class says it better.
+        reasonOf.keySet().removeIf(host -> reasonOf.get(host).startsWith(NEST_CHANGE)
+                && after.keySet().stream().anyMatch(n -> n.startsWith(host + "$") && !before.containsKey(n)));
+        List<String> reasons = new ArrayList<>(reasonOf.values());
         if (reasons.isEmpty()) {
             String reason = changed.isEmpty() ? "no class changed" : "method bodies changed in " + names(changed);
             return new Classification(Classification.REDEFINE, reason, changed, removed);
@@ -65,7 +95,7 @@ public final class ShapeClassifier {
             return cls + " changed the interfaces it implements";
         }
         if (!a.nestMembers().equals(b.nestMembers()) || !java.util.Objects.equals(a.nestHost(), b.nestHost())) {
-            return "nested or anonymous classes changed in " + cls;
+            return NEST_CHANGE + cls;
         }
         if (!a.recordComponents().equals(b.recordComponents())) {
             return "record " + cls + " changed its components";

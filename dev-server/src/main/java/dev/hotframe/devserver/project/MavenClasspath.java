@@ -39,11 +39,18 @@ public final class MavenClasspath {
 
     private final Path root;
     private final boolean online;
+    private final String command;
 
     /** Resolves for the project in {@code root}; {@code online} allows Maven to download what the local repository lacks. */
     public MavenClasspath(Path root, boolean online) {
+        this(root, online, null);
+    }
+
+    /** {@code command} runs Maven; null means the project's {@code mvnw}, else {@code mvn} from the PATH. */
+    MavenClasspath(Path root, boolean online, String command) {
         this.root = root;
         this.online = online;
+        this.command = command;
     }
 
     /** The cached classpath when {@code pom} has not changed since it was resolved, else a fresh resolution. */
@@ -129,6 +136,9 @@ public final class MavenClasspath {
     }
 
     private String maven() {
+        if (command != null) {
+            return command;
+        }
         Path wrapper = root.resolve(File.separatorChar == '\\' ? "mvnw.cmd" : "mvnw");
         return Files.isExecutable(wrapper) ? wrapper.toString() : File.separatorChar == '\\' ? "mvn.cmd" : "mvn";
     }

@@ -1,5 +1,6 @@
 package dev.hotframe.devserver.project;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,14 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What Hotframe reads from a Maven project's {@code pom.xml} itself, without running Maven: the
@@ -196,7 +199,9 @@ public final class MavenPom {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(bytes));
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // errors become exceptions, not lines on stderr
+            return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
             throw new ProjectException(file + ": not a readable pom: " + e.getMessage());
         } catch (ParserConfigurationException | IOException e) {

@@ -12,27 +12,34 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches folders and hands batches of changed paths to a consumer on the
- * {@code hotframe-batcher} thread. A lone save goes out at once, with no quiet window: when
- * nothing else is queued and the file is there and not empty, waiting would only add latency.
- * Everything else waits until the folders have been quiet for {@code quietMillis}: a burst (a
- * checkout, a refactoring), a deletion (vim deletes, then creates), an empty file (a save that
- * truncated and is still writing), a new folder. If a burst follows a batch that went out at
- * once, that batch's {@link ChangeBatch#newerChanges()} turns true, so its consumer can give it
- * up and take the burst as one. The watcher's own listener only enqueues. A lost event (an
- * inotify overflow surfaces as an exception) becomes an {@code overflow} batch, so nothing is
+ * {@code hotframe-batcher} thread. A lone save goes out at once, with no quiet window: when the
+ * folders were quiet before it, nothing else is queued, and the file is there and not empty,
+ * waiting would only add latency. Everything else waits until the folders have been quiet for
+ * {@code quietMillis}: the rest of a burst (a checkout, a refactoring, "save all"), a deletion
+ * (vim deletes, then creates), an empty file (a save that truncated and is still writing), a
+ * new folder. Big bursts wait longer ({@value #BIG_BURST_QUIET_MILLIS} ms by default), because
+ * a checkout's events can pause while javac has the CPU. When more events follow a batch, in the
+ * first {@value #SUPERSEDE_WINDOW_MILLIS} ms of a burst, that batch's
+ * {@link ChangeBatch#newerChanges()} turns true, so its consumer can give it up and take the
+ * rest of the burst with the next batch: a burst that pauses longer than the quiet window still
+ * ends in one compile. The watcher's own listener only enqueues. A lost event
+ * (an inotify overflow surfaces as an exception) becomes an {@code overflow} batch, so nothing is
  * silently missed. Folders must exist when the watcher is built; ones that do not are skipped.
  */
 public final class ProjectWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectWatcher.class);
 
-    /** Bursts at least this big wait for {@link #burstQuietMillis}: a checkout's events can pause while javac has the CPU. */
+    /** How long into a burst newer events may still supersede a batch. */
+    static final long SUPERSEDE_WINDOW_MILLIS = 2_000;
+    /** Batches at least this big wait for the longer burst quiet window. */
     static final int BIG_BURST_PATHS = 20;
     static final long BIG_BURST_QUIET_MILLIS = 100;
 
@@ -45,7 +52,9 @@ public final class ProjectWatcher implements AutoCloseable {
     private final long quietMillis;
     private final long burstQuietMillis;
     private volatile boolean closed;
-    private AtomicBoolean lastEarlySuperseded = new AtomicBoolean();
+    private AtomicBoolean previousSuperseded = new AtomicBoolean();
+    private long lastEventAtMs;
+    private long burstStartMs;
 
     public ProjectWatcher(List<Path> folders, long quietMillis, Consumer<ChangeBatch> onBatch) throws IOException {
         this(folders, quietMillis, Math.max(quietMillis, BIG_BURST_QUIET_MILLIS), onBatch);
@@ -96,7 +105,11 @@ public final class ProjectWatcher implements AutoCloseable {
         while (!closed) {
             try {
                 Event first = events.take();
-                lastEarlySuperseded.set(true);
+                previousSuperseded.set(true);
+                boolean idleBefore = first.atMs() - lastEventAtMs > quietMillis;
+                if (idleBefore) {
+                    burstStartMs = first.atMs();
+                }
                 Set<Path> paths = new HashSet<>();
                 boolean overflow = add(first, paths);
                 Event next;
@@ -105,17 +118,14 @@ public final class ProjectWatcher implements AutoCloseable {
                     overflow |= add(next, paths);
                     alone = false;
                 }
-                if (alone && settled(first)) {
-                    AtomicBoolean superseded = new AtomicBoolean();
-                    lastEarlySuperseded = superseded;
-                    onBatch.accept(new ChangeBatch(paths, first.atMs(), System.currentTimeMillis(), false, true,
-                            () -> superseded.get() || !events.isEmpty() || closed));
-                    continue;
+                boolean early = alone && idleBefore && settled(first);
+                if (!early) {
+                    while ((next = events.poll(quiet(paths, overflow), TimeUnit.MILLISECONDS)) != null) {
+                        overflow |= add(next, paths);
+                    }
                 }
-                while ((next = events.poll(quiet(paths, overflow), TimeUnit.MILLISECONDS)) != null) {
-                    overflow |= add(next, paths);
-                }
-                onBatch.accept(new ChangeBatch(paths, first.atMs(), System.currentTimeMillis(), overflow));
+                onBatch.accept(new ChangeBatch(paths, first.atMs(), System.currentTimeMillis(), overflow, early,
+                        supersession(first)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -123,6 +133,21 @@ public final class ProjectWatcher implements AutoCloseable {
                 log.error("a change batch failed; the dev server keeps watching", e);
             }
         }
+    }
+
+    /**
+     * True, and then for good, once an event arrives after the batch: its work may be given up
+     * and done with the next batch. Never true for batches later than {@value #SUPERSEDE_WINDOW_MILLIS}
+     * ms into a burst, so that a stream of changes that never stops still gets compiled.
+     */
+    private BooleanSupplier supersession(Event first) {
+        if (first.atMs() - burstStartMs > SUPERSEDE_WINDOW_MILLIS) {
+            previousSuperseded = new AtomicBoolean();
+            return () -> false;
+        }
+        AtomicBoolean superseded = new AtomicBoolean();
+        previousSuperseded = superseded;
+        return () -> superseded.get() || !events.isEmpty() || closed;
     }
 
     private long quiet(Set<Path> paths, boolean overflow) {
@@ -146,7 +171,8 @@ public final class ProjectWatcher implements AutoCloseable {
         return !event.overflow() && !event.deletion() && settled(event.path());
     }
 
-    private static boolean add(Event event, Set<Path> paths) {
+    private boolean add(Event event, Set<Path> paths) {
+        lastEventAtMs = Math.max(lastEventAtMs, event.atMs());
         if (event.path() != null) {
             paths.add(event.path().toAbsolutePath().normalize());
         }

@@ -133,6 +133,43 @@ class JavaBuildTest {
         assertThat(built.classification().changed()).containsExactly("demo.App", "demo.Tuning");
     }
 
+    @Test
+    void bigBuildReportsItsProgressByTenths() throws Exception {
+        Path big = dir.resolve("big");
+        dev.hotframe.devserver.compile.bench.SyntheticProject.generate(big, CompileProgress.MIN_FILES);
+        List<String> lines = new java.util.ArrayList<>();
+        try (JavaBuild bigBuild = new JavaBuild(dev.hotframe.devserver.project.Project.load(big))) {
+            bigBuild.progressTo(lines::add);
+            built(bigBuild.full());
+        }
+
+        assertThat(lines.get(0)).isEqualTo("compiling 201 source files...");
+        assertThat(lines.subList(1, lines.size())).extracting(l -> l.replaceAll(", [0-9.]+ s\\)", ")")).containsExactly(
+                "compiling: 10% (21/201 files)", "compiling: 20% (41/201 files)", "compiling: 30% (61/201 files)",
+                "compiling: 40% (81/201 files)", "compiling: 50% (101/201 files)", "compiling: 60% (121/201 files)",
+                "compiling: 70% (141/201 files)", "compiling: 80% (161/201 files)", "compiling: 90% (181/201 files)",
+                "compiling: 100% (201/201 files)");
+    }
+
+    @Test
+    void smallBuildSaysNothingAboutProgress() {
+        List<String> lines = new java.util.ArrayList<>();
+        build.progressTo(lines::add);
+
+        built(build.full());
+
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void summaryNamesTierClassesAndRemovals() {
+        assertThat(new Classification("redefine", "x", List.of("demo.Hud"), List.of()).summary())
+                .isEqualTo("redefine 1 class (Hud)");
+        assertThat(new Classification("reload", "x", List.of("demo.App", "demo.App$State", "demo.B", "demo.C"),
+                List.of("demo.Enemy")).summary()).isEqualTo("reload 4 classes (App, App.State, B and 1 more), removed 1 (Enemy)");
+        assertThat(new Classification("redefine", "x", List.of(), List.of()).summary()).isEqualTo("redefine 0 classes");
+    }
+
     private static JavaBuild.Built built(JavaBuild.Result result) {
         if (result instanceof JavaBuild.Failed failed) {
             throw new AssertionError("expected a successful build, got " + failed.errors());

@@ -128,6 +128,52 @@ class ShapeClassifierTest {
                 "Tuning changed field 'SPEED' (a constant; its users are recompiled)", List.of("demo.App", "demo.Tuning"), List.of());
     }
 
+    @Test
+    void newAnonymousClassIsAReload() {
+        Path app = demo.edit("App.java", "s.x += dt * 10;",
+                "Runnable step = new Runnable() {\n            public void run() {\n                s.x += dt * 10;\n            }\n        };\n        step.run();");
+
+        assertClassified(build.changed(Set.of(app)), "reload", "new anonymous class in App.update", List.of("demo.App", "demo.App$1"),
+                List.of());
+    }
+
+    @Test
+    void changedSuperclassIsAReload() {
+        demo.write("Base.java", "package demo;\n\nclass Base {\n}\n");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path state = demo.edit("State.java", "public final class State {", "public final class State extends Base {");
+
+        assertClassified(build.changed(Set.of(state)), "reload", "State changed its superclass to Base", List.of("demo.State"),
+                List.of());
+    }
+
+    @Test
+    void addedRecordComponentIsAReload() {
+        demo.write("Score.java", "package demo;\n\nrecord Score(int points) {\n}\n");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path score = demo.edit("Score.java", "int points", "int points, int combo");
+
+        JavaBuild.Built built = (JavaBuild.Built) build.changed(Set.of(score));
+        assertThat(built.classification()).isEqualTo(new Classification("reload", "Score gained field 'combo'",
+                List.of("demo.Score"), List.of()));
+        assertThat(ClassShape.of(built.classes().get("demo.Score")).recordComponents()).containsExactly("combo I", "points I");
+    }
+
+    @Test
+    void renamedFileReplacesItsClass() {
+        demo.write("Enemy.java", "package demo;\n\nfinal class Enemy {\n}\n");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path enemy = demo.delete("Enemy.java");
+        Path boss = demo.write("Boss.java", "package demo;\n\nfinal class Boss {\n}\n");
+
+        assertClassified(build.changed(Set.of(enemy, boss)), "reload", "new class Boss (and 1 more)", List.of("demo.Boss"),
+                List.of("demo.Enemy"));
+        assertThat(build.classes()).containsOnlyKeys("demo.App", "demo.State", "demo.Boss");
+    }
+
     private static void assertClassified(JavaBuild.Result result, String tier, String reason, List<String> changed,
                                          List<String> removed) {
         assertThat(result).isInstanceOf(JavaBuild.Built.class);

@@ -1,0 +1,62 @@
+package dev.hotframe.devserver.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real mvn, offline, on a real pom. */
+@Timeout(120)
+class MavenClasspathTest {
+
+    private static final String NO_MAVEN = "/nonexistent/mvn";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void resolvesTheLibraryAndCachesItUnderThePomsFingerprint() throws Exception {
+        LibraryProject project = LibraryProject.create(dir, LibraryProject.LIBRARY_VERSION);
+        MavenPom pom = MavenPom.read(project.root().resolve("pom.xml"));
+
+        MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false).resolve(pom);
+
+        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(LibraryProject.LIBRARY_JAR), null));
+        Path cache = project.root().resolve("target/hotframe/maven-classpath.txt");
+        assertThat(Files.readAllLines(cache)).containsExactly(pom.fingerprint(), LibraryProject.LIBRARY_JAR.toString());
+        assertThat(new MavenClasspath(project.root(), false, NO_MAVEN).resolve(pom)).as("served from the cache")
+                .isEqualTo(resolved);
+    }
+
+    @Test
+    void changedPomIsResolvedAgain() {
+        LibraryProject project = LibraryProject.create(dir, LibraryProject.LIBRARY_VERSION);
+        new MavenClasspath(project.root(), false).resolve(MavenPom.read(project.root().resolve("pom.xml")));
+
+        project.write("pom.xml", LibraryProject.pom(LibraryProject.LIBRARY_VERSION, "<changed>yes</changed>"));
+        MavenClasspath.Resolution again = new MavenClasspath(project.root(), false, NO_MAVEN)
+                .resolve(MavenPom.read(project.root().resolve("pom.xml")));
+
+        assertThat(again.ok()).isFalse();
+        assertThat(again.problem()).startsWith("cannot run Maven (" + NO_MAVEN + ") to resolve the compile classpath: ");
+    }
+
+    @Test
+    void missingDependencyIsNamedWithTheWaysToFixIt() {
+        LibraryProject project = LibraryProject.create(dir, "9.9.9");
+
+        MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false)
+                .resolve(MavenPom.read(project.root().resolve("pom.xml")));
+
+        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(), "cannot resolve the compile classpath: "
+                + "the dependency org.apache.commons:commons-lang3:jar:9.9.9 is not in the local Maven repository. "
+                + "Fix the dependency in the pom, or run 'mvn dependency:resolve' where the repository can be reached, "
+                + "or list the jars in hotframe.json's \"classpath\". Compiling without the pom's dependencies until the "
+                + "pom changes"));
+        assertThat(project.root().resolve("target/hotframe/maven-classpath.txt")).doesNotExist();
+    }
+}
