@@ -1,14 +1,22 @@
 package dev.hotframe.viewer.reload;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The class loader of one generation of the user's app. It defines app classes from received
- * bytes (child first), and delegates everything else (the app contract, Skija, the JDK) to
- * the viewer's own loader, so that the contract types are shared by all generations.
+ * bytes (child first), with {@link Fuel} checks put in, and delegates everything else (the app
+ * contract, Skija, the JDK) to the viewer's own loader, so that the contract types are shared
+ * by all generations.
  */
 final class GenerationLoader extends ClassLoader {
+
+    /** Every generation loader's name starts with this; stack traces use it to tell app frames from the viewer's. */
+    static final String NAME_PREFIX = "hotframe-generation-";
 
     static {
         registerAsParallelCapable();
@@ -16,9 +24,10 @@ final class GenerationLoader extends ClassLoader {
 
     private final int generation;
     private final Map<String, byte[]> classes;
+    private final Set<String> defined = new LinkedHashSet<>();
 
     GenerationLoader(int generation, Map<String, byte[]> classes, ClassLoader parent) {
-        super("hotframe-generation-" + generation, parent);
+        super(NAME_PREFIX + generation, parent);
         this.generation = generation;
         this.classes = new ConcurrentHashMap<>(classes);
     }
@@ -50,12 +59,29 @@ final class GenerationLoader extends ClassLoader {
         if (bytes == null) {
             throw new ClassNotFoundException(name + " is not part of generation " + generation);
         }
-        return defineClass(name, bytes, 0, bytes.length);
+        byte[] metered = FuelInjector.inject(bytes);
+        Class<?> type = defineClass(name, metered, 0, metered.length);
+        synchronized (defined) {
+            defined.add(name);
+        }
+        return type;
     }
 
     /** The class if this generation has already defined it, else null. */
     Class<?> loadedOrNull(String name) {
         return findLoadedClass(name);
+    }
+
+    /** The names of the classes this generation has defined so far, in the order it defined them. */
+    List<String> definedNames() {
+        synchronized (defined) {
+            return new ArrayList<>(defined);
+        }
+    }
+
+    /** The bytes this generation runs (as received, without fuel checks). */
+    Map<String, byte[]> classes() {
+        return Map.copyOf(classes);
     }
 
     /** Replaces the bytes a class not yet defined will be defined from (after a redefine). */

@@ -1,0 +1,88 @@
+package dev.hotframe.viewer.reload;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes a failure of the app's code for the overlay and the update log: what failed, in
+ * which phase, and the stack frames that belong to the app (file:line), without the viewer's.
+ */
+public final class AppFailure {
+
+    private static final int FRAMES_SHOWN = 5;
+
+    private AppFailure() {
+    }
+
+    /** The text for a guarded call that did not return cleanly; null when it did. */
+    public static String describe(Watchdog.Outcome outcome) {
+        Throwable failure = unwrap(outcome.failure());
+        if (failure == null) {
+            return null;
+        }
+        List<StackTraceElement> frames = appFrames(failure);
+        StringBuilder text = new StringBuilder();
+        if (failure instanceof Runaway) {
+            text.append(failure.getMessage());
+            if (!frames.isEmpty()) {
+                StackTraceElement top = frames.get(0);
+                text.append(": ").append(repeats(frames, top) ? "recursion in " : "loop in ")
+                        .append(top.getClassName()).append('.').append(top.getMethodName())
+                        .append(" (").append(top.getFileName()).append(':').append(top.getLineNumber()).append(')');
+            }
+        } else {
+            if (outcome.overran()) {
+                text.append(outcome.what()).append(" did not finish within ").append(outcome.budgetMs())
+                        .append(" ms and was interrupted: ");
+            }
+            text.append(failure.getClass().getName()).append(" in ").append(outcome.what());
+            if (failure.getMessage() != null) {
+                text.append(": ").append(failure.getMessage());
+            }
+        }
+        frames.stream().limit(FRAMES_SHOWN).forEach(frame -> text.append("\n  at ").append(frame.getClassName()).append('.')
+                .append(frame.getMethodName()).append('(').append(frame.getFileName()).append(':')
+                .append(frame.getLineNumber()).append(')'));
+        return text.toString();
+    }
+
+    /** True when the failure was a runaway (stopped by the watchdog), not an ordinary exception. */
+    public static boolean runaway(Watchdog.Outcome outcome) {
+        Throwable failure = unwrap(outcome.failure());
+        return failure instanceof Runaway || outcome.overran() && failure != null;
+    }
+
+    /** A reflective call's wrapper and a static initializer's wrapper say less than what they wrap. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable at = failure;
+        while (at instanceof InvocationTargetException && at.getCause() != null
+                || at instanceof ExceptionInInitializerError && at.getCause() != null) {
+            at = at.getCause();
+        }
+        return at;
+    }
+
+    /** The frames of classes defined by an app generation, innermost first. */
+    static List<StackTraceElement> appFrames(Throwable failure) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            String loader = frame.getClassLoaderName();
+            if (loader != null && loader.startsWith(GenerationLoader.NAME_PREFIX)) {
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
+    /** Whether {@code top}'s method appears three times or more among the innermost frames: recursion, not a loop. */
+    private static boolean repeats(List<StackTraceElement> frames, StackTraceElement top) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (StackTraceElement frame : frames.subList(0, Math.min(frames.size(), 64))) {
+            counts.merge(frame.getClassName() + '.' + frame.getMethodName(), 1, Integer::sum);
+        }
+        return counts.getOrDefault(top.getClassName() + '.' + top.getMethodName(), 0) >= 3;
+    }
+}

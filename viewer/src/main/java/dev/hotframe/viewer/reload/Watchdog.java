@@ -1,0 +1,186 @@
+package dev.hotframe.viewer.reload;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs calls into the app's code under a time budget, and stops one that overruns it.
+ *
+ * <p>At the budget it trips {@link Fuel} for the calling thread: the app's next fuel check
+ * (at a method entry or a backward branch) throws {@link Runaway}, so an endless loop or
+ * recursion in the app's own code ends where it is. Code that is blocked outside the app's
+ * classes (a {@code sleep}, a lock, a loop inside the JDK) has no checks; after a grace period
+ * the watchdog interrupts the thread, and if that does not help either it logs where the
+ * thread is stuck. A stock JVM offers nothing stronger: {@code Thread.stop} throws
+ * {@code UnsupportedOperationException} from JDK 20 on, and even on 17 it could kill the
+ * viewer's own code between two app calls.
+ *
+ * <p>One daemon thread, {@code hotframe-watchdog}, watches every guarded call in the JVM. It
+ * sleeps while no call is guarded.
+ */
+public final class Watchdog {
+
+    private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final Set<Section> ACTIVE = ConcurrentHashMap.newKeySet();
+    private static volatile Thread watcher;
+    private static volatile boolean idle;
+
+    private final long budgetMs;
+
+    /** Something the app runs; it may throw anything, which ends up in the {@link Outcome}. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Throwable;
+    }
+
+    /** How a guarded call ended: {@code failure} is null when it returned; {@code overran} when the watchdog had to step in. */
+    public record Outcome(String what, long budgetMs, Throwable failure, boolean overran) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    public Watchdog(Duration budget) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("'budget' must be positive, was " + budget);
+        }
+        this.budgetMs = budget.toMillis();
+    }
+
+    public long budgetMs() {
+        return budgetMs;
+    }
+
+    /** Runs {@code action} on this thread under the budget; never throws what the action threw. */
+    public Outcome run(String what, Action action) {
+        Section section = new Section(Thread.currentThread(), what, budgetMs);
+        ACTIVE.add(section);
+        wakeWatcher();
+        Throwable failure = null;
+        try {
+            action.run();
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            section.finish();
+            ACTIVE.remove(section);
+        }
+        return new Outcome(what, budgetMs, failure, section.overran());
+    }
+
+    private static void wakeWatcher() {
+        Thread thread = watcher;
+        if (thread == null) {
+            synchronized (Watchdog.class) {
+                if (watcher == null) {
+                    Thread started = new Thread(Watchdog::watch, "hotframe-watchdog");
+                    started.setDaemon(true);
+                    started.start();
+                    watcher = started;
+                }
+            }
+        } else if (idle) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private static void watch() {
+        while (true) {
+            try {
+                long now = System.nanoTime();
+                long next = now + POLL_NANOS;
+                for (Section section : ACTIVE) {
+                    next = Math.min(next, section.check(now));
+                }
+                if (ACTIVE.isEmpty()) {
+                    idle = true;
+                    if (ACTIVE.isEmpty()) {
+                        LockSupport.park();
+                    }
+                    idle = false;
+                } else {
+                    LockSupport.parkNanos(Math.max(1_000_000, next - now));
+                }
+            } catch (RuntimeException | Error e) {
+                log.error("the watchdog failed; it keeps watching", e);
+            }
+        }
+    }
+
+    /** One guarded call: who runs it, until when, and how far the watchdog has gone to stop it. */
+    private static final class Section {
+        private final Thread runner;
+        private final String what;
+        private final long budgetMs;
+        private final long graceNanos;
+        private long nextAt;
+        private int stage;
+        private boolean done;
+
+        Section(Thread runner, String what, long budgetMs) {
+            this.runner = runner;
+            this.what = what;
+            this.budgetMs = budgetMs;
+            this.graceNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(100, Math.min(budgetMs, 1000)));
+            this.nextAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMs);
+        }
+
+        /** Steps in if the call is past its next deadline; returns when to look again. */
+        synchronized long check(long now) {
+            if (done || now < nextAt) {
+                return nextAt;
+            }
+            if (stage == 0) {
+                Fuel.trip(runner, what + " did not finish within " + budgetMs + " ms");
+                log.warn("{} overran its budget of {} ms; stopping it at its next fuel check", what, budgetMs);
+            } else if (stage == 1) {
+                log.warn("{} is still running outside the app's checked code; interrupting it (at {})", what, top(runner));
+                runner.interrupt();
+            } else {
+                log.error("{} has not returned and cannot be stopped on this JVM; the viewer waits for it. It is in:{}", what,
+                        stack(runner));
+                nextAt = Long.MAX_VALUE;
+                stage++;
+                return nextAt;
+            }
+            stage++;
+            nextAt = now + graceNanos;
+            return nextAt;
+        }
+
+        synchronized void finish() {
+            done = true;
+            if (stage > 0) {
+                Fuel.clear(runner);
+            }
+            if (stage > 1) {
+                // The interrupt was ours; it must not reach the viewer's own code.
+                Thread.interrupted();
+            }
+        }
+
+        synchronized boolean overran() {
+            return stage > 0;
+        }
+
+        private static String top(Thread thread) {
+            StackTraceElement[] stack = thread.getStackTrace();
+            return stack.length == 0 ? "unknown" : stack[0].toString();
+        }
+
+        private static String stack(Thread thread) {
+            StringBuilder text = new StringBuilder();
+            StackTraceElement[] stack = thread.getStackTrace();
+            for (int i = 0; i < Math.min(stack.length, 20); i++) {
+                text.append("\n  at ").append(stack[i]);
+            }
+            return text.toString();
+        }
+    }
+}
