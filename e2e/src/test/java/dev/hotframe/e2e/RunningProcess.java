@@ -69,6 +69,11 @@ final class RunningProcess implements AutoCloseable {
         return lines().stream().filter(l -> l.contains(text)).findFirst().orElse(null);
     }
 
+    /** The exit code; only once the process has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -3,6 +3,7 @@ package dev.hotframe.viewer.cli;
 import dev.hotframe.viewer.frame.FrameLoop;
 import dev.hotframe.viewer.frame.RenderTarget;
 import dev.hotframe.viewer.headless.FrameRecorder;
+import dev.hotframe.viewer.headless.GoldenFrames;
 import dev.hotframe.viewer.headless.RasterTarget;
 import dev.hotframe.viewer.net.ServerAddress;
 import dev.hotframe.viewer.net.ServerConnection;
@@ -47,7 +48,8 @@ public final class ViewerCommand implements Runnable {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:closed by the user, or --exit-after reached with every update applied",
                 "2:bad arguments", "3:the dev server refused this viewer (token, version, pin)",
-                "4:--exit-after reached and an update failed to build or apply"})
+                "4:--exit-after reached and an update failed to build or apply",
+                "5:a frame did not match its golden frame (--golden)"})
     static final class Connect implements Callable<Integer> {
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
@@ -75,6 +77,19 @@ public final class ViewerCommand implements Runnable {
                         + "Exit code 0 if every one applied, 4 if any failed. 0 (the default) runs until closed.")
         int exitAfter;
 
+        @Option(names = "--golden", paramLabel = "DIR",
+                description = "Compare every frame-<seq>.png with DIR/frame-<seq>.png; differing frames get a diff-<seq>.png "
+                        + "(differences in red) and exit code 5. Use with --exit-after in CI.")
+        Path goldenDir;
+
+        @Option(names = "--golden-tolerance", paramLabel = "N", defaultValue = "2",
+                description = "How much a colour channel (0-255) may differ before a pixel counts as different "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int goldenTolerance;
+
+        @Option(names = "--update-golden", description = "Write the frames into the --golden folder instead of comparing.")
+        boolean updateGolden;
+
         @Option(names = "--token-file", paramLabel = "FILE",
                 description = "Read the token from FILE before every connection attempt: a token file, or a dev server's "
                         + "server.json (for example on a volume shared with a dev server container).")
@@ -100,6 +115,14 @@ public final class ViewerCommand implements Runnable {
             }
             if (url != null && !(url.getScheme() != null && url.getScheme().matches("wss?"))) {
                 System.err.println("error: URL must start with ws:// or wss://, was " + url);
+                return 2;
+            }
+            if (goldenTolerance < 0 || goldenTolerance > 255) {
+                System.err.println("error: --golden-tolerance must be in 0..255, was " + goldenTolerance);
+                return 2;
+            }
+            if (updateGolden && goldenDir == null) {
+                System.err.println("error: --update-golden needs --golden DIR");
                 return 2;
             }
             if (pin != null) {
@@ -130,8 +153,9 @@ public final class ViewerCommand implements Runnable {
                 return new ServerAddress(url, t, pin);
             };
             RenderTarget target = openTarget(wh);
-            FrameRecorder recorder = frames != null ? new FrameRecorder(frames.toAbsolutePath())
-                    : target instanceof RasterTarget ? new FrameRecorder(Path.of("hotframe-frames").toAbsolutePath()) : null;
+            GoldenFrames golden = goldenDir == null ? null : new GoldenFrames(goldenDir.toAbsolutePath(), goldenTolerance, updateGolden);
+            FrameRecorder recorder = frames != null || golden != null || target instanceof RasterTarget
+                    ? new FrameRecorder((frames != null ? frames : Path.of("hotframe-frames")).toAbsolutePath(), golden) : null;
             if (recorder != null) {
                 System.out.println("Writing frames, state.json and updates.jsonl to " + recorder.dir());
             }
@@ -177,6 +201,10 @@ public final class ViewerCommand implements Runnable {
             if (fatal.get() != null) {
                 System.err.println("error: " + fatal.get());
                 return 3;
+            }
+            if (golden != null && golden.failures() > 0) {
+                System.err.println("error: " + golden.failures() + " frame(s) did not match their golden frames in " + goldenDir);
+                return 5;
             }
             return exits.exitCode();
         }

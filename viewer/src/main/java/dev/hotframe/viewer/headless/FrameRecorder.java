@@ -38,8 +38,16 @@ public final class FrameRecorder implements AutoCloseable {
         return t;
     });
 
+    private final GoldenFrames golden;
+
     public FrameRecorder(Path dir) throws IOException {
+        this(dir, null);
+    }
+
+    /** @param golden compares every written frame with a golden one, or null */
+    public FrameRecorder(Path dir, GoldenFrames golden) throws IOException {
         this.dir = dir;
+        this.golden = golden;
         Files.createDirectories(dir);
     }
 
@@ -54,6 +62,9 @@ public final class FrameRecorder implements AutoCloseable {
                 byte[] png = encode(image);
                 for (UpdateRecord record : records) {
                     Files.write(dir.resolve("frame-" + record.seq() + ".png"), png);
+                    if (golden != null) {
+                        golden.check(record.seq(), image, png, dir);
+                    }
                 }
                 replace("latest.png", png);
                 replace("state.json", stateJson.getBytes(StandardCharsets.UTF_8));
