@@ -3,6 +3,7 @@ package dev.hotframe.viewer.frame;
 import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.headless.FrameRecorder;
 import dev.hotframe.viewer.reload.AppHost;
+import dev.hotframe.viewer.reload.Applied;
 import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.render.Overlay;
 import dev.hotframe.viewer.scene.RetainedScenes;
@@ -12,6 +13,7 @@ import dev.hotframe.wire.ViewerMessage;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Image;
 import io.github.humbleui.skija.Surface;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,16 +25,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The render thread's loop. Between frames it applies the updates the network handed over,
- * then runs the app's input, update and render, each guarded: an exception keeps the last good
- * frame on screen under an error overlay, and the next frame tries again. After the first
- * frame of each update it reports the update (ack, and the headless record).
+ * then runs the app's input, update and render, each under the watchdog (see
+ * {@link AppRunner}): an exception keeps the last good frame on screen under an error overlay,
+ * and the next frame tries again; a runaway is stopped and pauses the app until its code
+ * changes. After the first frame of each update it reports the update (ack, and the headless
+ * record). F1 hides the overlay; F2 goes back to the previous generation (undo).
  */
 public final class FrameLoop {
 
     private static final Logger log = LoggerFactory.getLogger(FrameLoop.class);
+    /** How long one call into the app ({@code update}, {@code render}, one input event) may run. */
+    public static final Duration FRAME_BUDGET = Duration.ofSeconds(2);
+    private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
 
     private final RenderTarget target;
     private final AppHost host;
+    private final AppRunner runner;
     private final RetainedScenes scenes = new RetainedScenes();
     private final Overlay overlay;
     private final SceneRenderer sceneRenderer;
@@ -48,6 +56,8 @@ public final class FrameLoop {
     private volatile long lastAppliedSeq;
     private Image lastGood;
     private String lastRuntimeError;
+    private List<String> reloadWarnings = List.of();
+    private boolean undoRequested;
 
     /**
      * @param recorder where headless output goes, or null
@@ -56,8 +66,15 @@ public final class FrameLoop {
      */
     public FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameRecorder recorder, int fps,
                      Consumer<ViewerMessage> acks, Runnable resync) {
+        this(target, host, fonts, recorder, fps, acks, resync, FRAME_BUDGET);
+    }
+
+    /** @param frameBudget how long one call into the app may run before the watchdog stops it */
+    FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameRecorder recorder, int fps,
+              Consumer<ViewerMessage> acks, Runnable resync, Duration frameBudget) {
         this.target = target;
         this.host = host;
+        this.runner = new AppRunner(host, frameBudget, CHECKPOINT_EVERY);
         this.overlay = new Overlay(fonts);
         this.sceneRenderer = new SceneRenderer(fonts);
         this.applier = new UpdateApplier(host, scenes, overlay, resync);
@@ -99,6 +116,10 @@ public final class FrameLoop {
                 pendingTitle = null;
                 target.title(title);
             }
+            if (undoRequested) {
+                undoRequested = false;
+                undo();
+            }
             List<UpdateRecord> applied = applyPending();
             double dt = Math.min(0.1, (frameStart - previous) / 1e9);
             previous = frameStart;
@@ -112,13 +133,30 @@ public final class FrameLoop {
     }
 
     private void input(InputEvent event) {
-        if (event instanceof InputEvent.Key key && key.key().equals("F1")) {
-            if (key.pressed()) {
+        if (event instanceof InputEvent.Key key && (key.key().equals("F1") || key.key().equals("F2"))) {
+            if (key.pressed() && key.key().equals("F1")) {
                 overlay.toggle();
+            } else if (key.pressed()) {
+                undoRequested = true;
             }
             return;
         }
         inputs.add(event);
+    }
+
+    /** Goes back to the previous generation's code and state; the server's code returns with its next update. */
+    private void undo() {
+        Applied applied = host.rollback();
+        long now = System.currentTimeMillis();
+        if (applied.ok()) {
+            log.info("undo: {}", applied.reason());
+            runner.resume();
+            reloadWarnings = applied.warnings();
+            overlay.toast("undo: " + applied.reason(), now);
+        } else {
+            log.warn("undo failed: {}", applied.error());
+            overlay.toast("undo: " + applied.error(), now);
+        }
     }
 
     private List<UpdateRecord> applyPending() {
@@ -126,7 +164,12 @@ public final class FrameLoop {
         ServerMessage.Update message;
         while ((message = updates.poll()) != null) {
             try {
-                applied.add(applier.apply(message));
+                UpdateRecord record = applier.apply(message);
+                applied.add(record);
+                if (record.changedCode()) {
+                    runner.resume();
+                    reloadWarnings = record.warnings();
+                }
             } catch (RuntimeException e) {
                 log.error("applying update #{} failed unexpectedly; keeping the current code", message.meta().seq(), e);
                 var meta = message.meta();
@@ -144,26 +187,30 @@ public final class FrameLoop {
         Surface surface = target.surface();
         Canvas canvas = surface.getCanvas();
         String error = null;
-        if (host.running()) {
+        if (host.running() && runner.paused() == null) {
             InputEvent event;
             while (error == null && (event = inputs.poll()) != null) {
-                InputEvent current = event;
-                error = guard("onInput", () -> host.app().onInput(host.state(), current));
+                error = runner.input(event);
             }
             if (error == null) {
-                error = guard("update", () -> host.app().update(host.state(), dt));
+                error = runner.update(dt);
             }
             canvas.save();
             canvas.scale(target.scale(), target.scale());
             if (error == null) {
-                FrameContext context = new FrameContext(canvas, target.width(), target.height(), time, scenes, sceneRenderer,
-                        host::stateTree);
-                error = guard("render", () -> host.app().render(host.state(), context));
+                error = runner.render(new FrameContext(canvas, target.width(), target.height(), time, scenes, sceneRenderer,
+                        host::stateTree));
             }
             canvas.restoreToCount(1);
+            if (error == null) {
+                runner.drewCleanly(System.nanoTime());
+            }
         } else {
             inputs.clear();
-            canvas.clear(0xFF101418);
+            error = runner.paused();
+            if (error == null) {
+                canvas.clear(0xFF101418);
+            }
         }
         if (error != null && lastGood != null) {
             canvas.clear(0xFF000000);
@@ -176,21 +223,14 @@ public final class FrameLoop {
             }
             lastGood = surface.makeImageSnapshot();
         }
-        overlay.warnings(new ArrayList<>(sceneRenderer.drainWarnings()));
+        List<String> warnings = new ArrayList<>(reloadWarnings);
+        warnings.addAll(sceneRenderer.drainWarnings());
+        overlay.warnings(warnings);
         canvas.save();
         canvas.scale(target.scale(), target.scale());
         overlay.draw(canvas, target.width(), target.height(), System.currentTimeMillis());
         canvas.restore();
         return error;
-    }
-
-    private String guard(String phase, Runnable action) {
-        try {
-            action.run();
-            return null;
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return describe(phase, e);
-        }
     }
 
     private void runtimeError(String error) {
@@ -199,22 +239,6 @@ public final class FrameLoop {
         }
         lastRuntimeError = error;
         overlay.runtimeError(error);
-    }
-
-    private static String describe(String phase, Throwable e) {
-        StringBuilder text = new StringBuilder(e.getClass().getName()).append(" in ").append(phase);
-        if (e.getMessage() != null) {
-            text.append(": ").append(e.getMessage());
-        }
-        int shown = 0;
-        for (StackTraceElement frame : e.getStackTrace()) {
-            String loader = frame.getClassLoaderName();
-            if (loader != null && loader.startsWith("hotframe-generation") && shown++ < 5) {
-                text.append("\n  at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
-                        .append('(').append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
-            }
-        }
-        return text.toString();
     }
 
     private void report(List<UpdateRecord> applied, String frameError) {

@@ -45,7 +45,7 @@ final class UpdateApplier {
                 snapshot.problems().forEach(UpdateApplier.this::addProblem);
                 Applied started = host.start(snapshot.appClass(), snapshot.classes());
                 return new Applied("snapshot", started.reason(), started.ok() && problems.isEmpty(),
-                        started.error() != null ? started.error() : problemText(), started.warnings());
+                        started.error() != null ? started.error() : problemText(), started.warnings(), started.phasesMs());
             }
 
             @Override
@@ -90,13 +90,15 @@ final class UpdateApplier {
         String files = meta.files().isEmpty() ? "" : " " + String.join(", ", meta.files());
         if (applied.ok()) {
             log.info("#{} {}{}: {} ({} ms)", meta.seq(), applied.tier(), files, applied.reason(), applyMs);
-            overlay.toast(applied.tier() + " " + applied.reason() + " \u00b7 " + applyMs + " ms", System.currentTimeMillis());
+            String warned = applied.warnings().isEmpty() ? "" : " \u00b7 " + applied.warnings().size()
+                    + (applied.warnings().size() == 1 ? " warning" : " warnings");
+            overlay.toast(applied.tier() + " " + applied.reason() + " \u00b7 " + applyMs + " ms" + warned, System.currentTimeMillis());
         } else {
             log.warn("#{} {}{}: {}", meta.seq(), applied.tier(), files, applied.error());
         }
         return new UpdateRecord(meta.seq(), applied.tier(), meta.files(), meta.detectedAtMs(), System.currentTimeMillis(), 0,
                 applied.ok(), applied.ok() ? null : applied.error(), applied.reason(), meta.phasesMs(), applyMs,
-                host.generation());
+                host.generation(), applied.warnings(), applied.phasesMs());
     }
 
     private Applied scene(ServerMessage.SceneUpdate update) {

@@ -1,23 +1,45 @@
 package dev.hotframe.viewer.frame;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One applied update as the headless update log and the ack report it. Times are wall-clock
- * milliseconds since the epoch; {@code detectedAtMs} is the server's clock.
+ * milliseconds since the epoch; {@code detectedAtMs} is the server's clock. {@code warnings}
+ * says what a reload could not carry over (a state field reset, with its name);
+ * {@code viewerPhasesMs} times the viewer's steps ({@code redefine}, {@code save}, {@code load},
+ * {@code init}, {@code migrate}). Both are left out of the JSON when empty.
  */
 public record UpdateRecord(long seq, String tier, List<String> files, long detectedAtMs, long appliedAtMs,
                            long renderedAtMs, boolean ok, String error, String reason, Map<String, Long> serverPhasesMs,
-                           long applyMs, int generation) {
+                           long applyMs, int generation,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> viewerPhasesMs) {
 
     public UpdateRecord {
         files = List.copyOf(files);
         serverPhasesMs = Map.copyOf(serverPhasesMs);
+        warnings = List.copyOf(warnings == null ? List.of() : warnings);
+        viewerPhasesMs = Collections.unmodifiableMap(new LinkedHashMap<>(viewerPhasesMs == null ? Map.of() : viewerPhasesMs));
+    }
+
+    /** A record without warnings or viewer phases. */
+    public UpdateRecord(long seq, String tier, List<String> files, long detectedAtMs, long appliedAtMs, long renderedAtMs,
+                        boolean ok, String error, String reason, Map<String, Long> serverPhasesMs, long applyMs, int generation) {
+        this(seq, tier, files, detectedAtMs, appliedAtMs, renderedAtMs, ok, error, reason, serverPhasesMs, applyMs, generation,
+                List.of(), Map.of());
     }
 
     UpdateRecord rendered(long atMs, boolean frameOk, String frameError) {
         return new UpdateRecord(seq, tier, files, detectedAtMs, appliedAtMs, atMs, ok && frameOk,
-                error != null ? error : frameError, reason, serverPhasesMs, applyMs, generation);
+                error != null ? error : frameError, reason, serverPhasesMs, applyMs, generation, warnings, viewerPhasesMs);
+    }
+
+    /** Whether this update changed the running code or state (so a paused app may run again). */
+    boolean changedCode() {
+        return ok && !tier.equals("scene") && !tier.equals("error");
     }
 }

@@ -43,9 +43,7 @@ public final class AppFailure {
                 text.append(": ").append(failure.getMessage());
             }
         }
-        frames.stream().limit(FRAMES_SHOWN).forEach(frame -> text.append("\n  at ").append(frame.getClassName()).append('.')
-                .append(frame.getMethodName()).append('(').append(frame.getFileName()).append(':')
-                .append(frame.getLineNumber()).append(')'));
+        frames.stream().limit(FRAMES_SHOWN).forEach(frame -> text.append("\n  at ").append(frame(frame)));
         return text.toString();
     }
 
@@ -63,6 +61,11 @@ public final class AppFailure {
             at = at.getCause();
         }
         return at;
+    }
+
+    /** A frame as {@code demo.App.render(App.java:24)}: without the loader name that {@link StackTraceElement#toString()} adds. */
+    static String frame(StackTraceElement frame) {
+        return frame.getClassName() + '.' + frame.getMethodName() + '(' + frame.getFileName() + ':' + frame.getLineNumber() + ')';
     }
 
     /** The frames of classes defined by an app generation, innermost first. */

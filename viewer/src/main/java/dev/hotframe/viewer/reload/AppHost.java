@@ -7,9 +7,11 @@ import dev.hotframe.wire.ClassFile;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,118 +19,194 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host side of the host/worker split: owns the running app, its state and its class-loader
- * generation, and applies new code by the cheapest tier that works. A failure at any step
- * leaves the previous code and state running. Use from one thread (the render thread).
+ * generation, and applies new code by the cheapest tier that works: {@code redefine} (same
+ * objects), {@code reload} (a new generation, the state migrated into it), {@code restart} (a
+ * new generation whose {@code initialState()} runs again, with the last state restored over
+ * it). A tier that cannot apply escalates to the next one. A failure at any step leaves the
+ * previous code and state running. Use from one thread (the render thread).
  */
 public final class AppHost {
 
     private static final Logger log = LoggerFactory.getLogger(AppHost.class);
-
-    /** One generation of the app: its loader, app instance and state codec. */
-    private record Generation(GenerationLoader loader, HotframeApp<Object> app, StateCodec codec) {
-    }
+    /** How long loading a generation (static initializers, constructors, initialState, migration) may run. */
+    public static final Duration LOAD_BUDGET = Duration.ofSeconds(10);
+    private static final int UNDO_DEPTH = 3;
 
     private final Instrumentation instrumentation;
     private final ClassLoader parent;
+    private final Watchdog watchdog;
+    private final History history = new History(UNDO_DEPTH);
+    private final Swap swap;
+    /** The server's class set, whether or not it runs. */
     private Map<String, byte[]> bytes = Map.of();
     private String appClass;
-    private Generation current;
-    private Object state;
     private int generations;
-    /** True when the running code is not the server's current class set (an apply failed). */
+    /** True when the running code is not the server's current class set (an apply failed, or an undo). */
     private boolean stale;
 
     /** @param instrumentation for redefinition; null makes every code change a reload */
     public AppHost(Instrumentation instrumentation) {
-        this(instrumentation, AppHost.class.getClassLoader());
+        this(instrumentation, AppHost.class.getClassLoader(), LOAD_BUDGET);
     }
 
-    AppHost(Instrumentation instrumentation, ClassLoader parent) {
+    AppHost(Instrumentation instrumentation, ClassLoader parent, Duration loadBudget) {
         this.instrumentation = instrumentation;
         this.parent = parent;
+        this.watchdog = new Watchdog(loadBudget);
+        this.swap = new Swap(watchdog);
     }
 
     /** Whether an app is running. */
     public boolean running() {
-        return current != null;
+        return swap.current() != null;
     }
 
     public HotframeApp<Object> app() {
-        return current == null ? null : current.app();
+        return swap.current() == null ? null : swap.current().app();
     }
 
     public Object state() {
-        return state;
+        return swap.state();
     }
 
     /** The number of the running generation (1 for the first), 0 when none runs. */
     public int generation() {
-        return current == null ? 0 : current.loader().generation();
+        return swap.current() == null ? 0 : swap.current().number();
     }
 
     /** The state as a JSON tree, for scene bindings; null when no app runs. */
     public JsonNode stateTree() {
-        return current == null ? null : current.codec().toTree(state);
+        return swap.current() == null ? null : swap.current().codec().toTree(swap.state());
     }
 
     /** The state as pretty JSON, for {@code state.json}. */
     public String stateJson() throws JsonProcessingException {
-        return current == null ? "null" : current.codec().toJson(state);
+        return swap.current() == null ? "null" : swap.current().codec().toJson(stateTree());
+    }
+
+    /** Old state values that the running code has no field for, by path; a later field of that name gets them back. */
+    public Map<String, JsonNode> keptAside() {
+        return swap.attic().values();
+    }
+
+    /** How many earlier generations {@link #rollback()} can go back to. */
+    public int undoDepth() {
+        return history.size();
     }
 
     /**
      * Takes the whole class set from a snapshot. Starts the app the first time; on a later
-     * snapshot (a reconnect) reloads only if the code differs, keeping the state.
+     * snapshot (a reconnect) reloads only if the code differs, keeping the state, and restarts
+     * if the app class is another one.
      */
     public Applied start(String appClassName, List<ClassFile> classes) {
         Map<String, byte[]> next = toMap(classes);
-        if (current != null && appClassName.equals(appClass) && sameBytes(bytes, next)) {
-            return Applied.ok("snapshot", "the code is unchanged", List.of());
+        if (running() && appClassName.equals(appClass) && !stale && sameBytes(bytes, next)) {
+            return Applied.ok("snapshot", "the code is unchanged", List.of(), Map.of());
         }
+        String previous = appClass;
         appClass = appClassName;
         if (next.isEmpty()) {
-            return Applied.failed("snapshot", "no classes yet", "the project has no compiled classes yet");
+            return Applied.failed("snapshot", "no classes yet", "the project has no compiled classes yet", Map.of());
         }
-        return current == null ? fresh(next) : reload(next, "resynchronized with the dev server");
+        if (!running()) {
+            return fresh(next);
+        }
+        if (!appClassName.equals(previous)) {
+            return replace(next, "restart", "the app class changed from " + previous + " to " + appClassName);
+        }
+        return replace(next, "reload", "resynchronized with the dev server");
     }
 
-    /** Applies changed and removed classes at {@code tier} ({@code redefine} or {@code reload}), escalating if needed. */
+    /**
+     * Applies changed and removed classes at {@code tier}: {@code redefine}, {@code reload} or
+     * {@code restart} (an unknown tier is taken as {@code reload}), escalating if needed.
+     */
     public Applied apply(String tier, String reason, List<ClassFile> changed, List<String> removed) {
         Map<String, byte[]> next = new HashMap<>(bytes);
         changed.forEach(c -> next.put(c.name(), c.bytes()));
         removed.forEach(next::remove);
-        if (current == null) {
-            return next.isEmpty() || appClass == null ? Applied.failed("reload", reason, "no app to start yet") : fresh(next);
+        if (!running()) {
+            return next.isEmpty() || appClass == null
+                    ? Applied.failed("reload", reason, "no app to start yet", Map.of()) : fresh(next);
         }
+        String asked = tier.equals("restart") ? "restart" : "reload";
         if (stale) {
-            return reload(next, reason + " (after an earlier update failed to apply)");
+            return replace(next, asked, reason + " (after an earlier update failed to apply)");
         }
-        if (changed.isEmpty() && removed.isEmpty()) {
+        if (changed.isEmpty() && removed.isEmpty() && !tier.equals("restart")) {
             bytes = next;
-            return Applied.ok(tier, reason, List.of());
+            return Applied.ok(tier, reason, List.of(), Map.of());
         }
         if (tier.equals("redefine")) {
-            String refused = redefine(changed);
+            Map<String, Long> phases = new LinkedHashMap<>();
+            History.Entry before = swap.remember(runningAppClass(), new ArrayList<>());
+            String refused = redefine(changed, phases);
             if (refused == null) {
                 bytes = next;
-                return Applied.ok("redefine", reason, List.of());
+                history.push(before);
+                swap.checkpoint(before.state());
+                return Applied.ok("redefine", reason, List.of(), phases);
             }
             log.info("escalating to reload: {}", refused);
-            return reload(next, refused);
+            return replace(next, "reload", refused);
         }
-        return reload(next, reason);
+        return replace(next, asked, reason);
+    }
+
+    /** Re-creates the app from the server's newest code: a new generation, {@code initialState()}, then the state restored over it. */
+    public Applied restart(String reason) {
+        if (!running()) {
+            return Applied.failed("restart", reason, "no app is running", Map.of());
+        }
+        return replace(bytes, "restart", reason);
+    }
+
+    /**
+     * Goes back to the previous generation's code and state, exactly as they were when it was
+     * replaced (undo). The running code then differs from the server's, so the next code update
+     * reloads from the server's whole class set.
+     */
+    public Applied rollback() {
+        History.Entry entry = history.pop();
+        if (entry == null) {
+            return Applied.failed("undo", "nothing to undo", "no earlier generation is kept", Map.of());
+        }
+        String reason = "back to the code and state of generation " + entry.generation();
+        Swap.Result result = load(entry.appClass(), entry.classes(), "undo", reason, new LinkedHashMap<>());
+        if (result.failed() == null) {
+            result = swap.restore(result.generation(), entry, reason, result.phases());
+        }
+        if (result.failed() != null) {
+            history.restore(entry);
+            return result.failed();
+        }
+        stale = !sameBytes(bytes, entry.classes()) || !entry.appClass().equals(appClass);
+        return result.applied();
+    }
+
+    /** Remembers the current state as the point to go back to after a runaway. Call between frames. */
+    public void checkpoint() {
+        swap.checkpointNow();
+    }
+
+    /** Puts back the state of the last checkpoint (after app code was stopped half way); returns a line for the user, or null. */
+    public String restoreCheckpoint() {
+        return swap.restoreCheckpoint();
     }
 
     /** Redefines loaded classes in one call; returns null on success, or why it could not. */
-    private String redefine(List<ClassFile> changed) {
+    private String redefine(List<ClassFile> changed, Map<String, Long> phases) {
         if (instrumentation == null || !instrumentation.isRedefineClassesSupported()) {
             return "redefinition is not available in this JVM (start the viewer with java -jar)";
         }
+        long start = System.nanoTime();
         List<ClassDefinition> definitions = new ArrayList<>();
+        GenerationLoader loader = swap.current().loader();
         for (ClassFile file : changed) {
-            Class<?> loaded = current.loader().loadedOrNull(file.name());
+            Class<?> loaded = loader.loadedOrNull(file.name());
             if (loaded != null) {
-                definitions.add(new ClassDefinition(loaded, file.bytes()));
+                definitions.add(new ClassDefinition(loaded, FuelInjector.inject(file.bytes())));
             }
         }
         try {
@@ -137,77 +215,71 @@ public final class AppHost {
             }
         } catch (UnsupportedOperationException | ClassNotFoundException | UnmodifiableClassException | LinkageError e) {
             return "the JVM refused to redefine (" + e + ")";
+        } finally {
+            phases.put("redefine", Swap.ms(start));
         }
-        changed.forEach(file -> current.loader().replaceBytes(file.name(), file.bytes()));
+        changed.forEach(file -> loader.replaceBytes(file.name(), file.bytes()));
         return null;
     }
 
     private Applied fresh(Map<String, byte[]> next) {
         // These are the server's classes whether or not the app starts; a later partial update builds on them.
         bytes = next;
-        try {
-            Generation generation = load(next);
-            Object initial = generation.app().initialState();
-            current = generation;
-            state = initial;
-            stale = false;
-            return Applied.ok("reload", "started " + simple(appClass), List.of());
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return Applied.failed("reload", "start " + simple(appClass), describe(e));
+        String reason = "started " + simple(appClass);
+        Swap.Result result = load(appClass, next, "reload", "start " + simple(appClass), new LinkedHashMap<>());
+        if (result.failed() == null) {
+            result = swap.start(result.generation(), reason, result.phases());
         }
+        if (result.failed() != null) {
+            Applied failed = result.failed();
+            return Applied.failed("reload", "start " + simple(appClass), failed.error(), failed.phasesMs());
+        }
+        stale = false;
+        return result.applied();
     }
 
-    private Applied reload(Map<String, byte[]> next, String reason) {
-        // The server's class set moves on even if this fails; until a reload works, the running
+    /** A reload or restart to the class set {@code next}; a reload that cannot keep the state becomes a restart. */
+    private Applied replace(Map<String, byte[]> next, String tier, String reason) {
+        // The server's class set moves on even if this fails; until a swap works, the running
         // generation is out of date, so later updates reload from the whole set.
         bytes = next;
         stale = true;
-        Generation generation;
-        try {
-            generation = load(next);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return Applied.failed("reload", reason, "the new code could not be loaded: " + describe(e));
+        Map<String, Long> phases = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        long start = System.nanoTime();
+        History.Entry before = swap.remember(runningAppClass(), warnings);
+        phases.put("save", Swap.ms(start));
+        Swap.Result result = load(appClass, next, tier, reason, phases);
+        if (result.failed() == null) {
+            result = tier.equals("restart")
+                    ? swap.restart(result.generation(), before.state(), reason, warnings, phases)
+                    : swap.reload(result.generation(), before.state(), reason, warnings, phases);
         }
-        if (state == null) {
-            current = generation;
-            stale = false;
-            return Applied.ok("reload", reason, List.of());
+        if (result.failed() != null) {
+            return result.failed();
         }
-        Object migrated;
-        List<String> warnings;
-        try {
-            Class<?> stateType = stateTypeIn(generation);
-            JsonNode old = current.codec().toTree(state);
-            StateCodec.Migrated result = generation.codec().migrate(old, stateType);
-            migrated = result.state();
-            warnings = result.warnings();
-            warnings.forEach(w -> log.warn("{}", w));
-        } catch (JsonProcessingException | ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return Applied.failed("reload", reason, "the state could not be migrated: " + describe(e));
-        }
-        current = generation;
-        state = migrated;
+        history.push(before);
         stale = false;
-        return Applied.ok("reload", reason, warnings);
+        return result.applied();
     }
 
-    /** The state's class in the new generation: the same name as the running state's class. */
-    private Class<?> stateTypeIn(Generation generation) throws ClassNotFoundException {
-        String name = state.getClass().getName();
-        ClassLoader loader = state.getClass().getClassLoader() instanceof GenerationLoader ? generation.loader() : parent;
-        return Class.forName(name, true, loader);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Generation load(Map<String, byte[]> classes) throws ReflectiveOperationException {
-        GenerationLoader loader = new GenerationLoader(generations + 1, classes, parent);
-        Class<?> type = Class.forName(appClass, true, loader);
-        if (!HotframeApp.class.isAssignableFrom(type)) {
-            throw new IllegalStateException(appClass + " does not implement " + HotframeApp.class.getName());
+    private Swap.Result load(String app, Map<String, byte[]> classes, String tier, String reason, Map<String, Long> phases) {
+        long start = System.nanoTime();
+        Generation[] made = new Generation[1];
+        List<String> warmUp = running() ? swap.current().loader().definedNames() : List.of();
+        int number = generations + 1;
+        Watchdog.Outcome outcome = watchdog.run("loading " + simple(app),
+                () -> made[0] = Generation.load(number, app, classes, parent, warmUp));
+        phases.put("load", Swap.ms(start));
+        if (!outcome.ok()) {
+            return Swap.Result.failed(Applied.failed(tier, reason, "the new code could not be loaded: " + oneLine(outcome), phases));
         }
-        HotframeApp<Object> app = (HotframeApp<Object>) type.getDeclaredConstructor().newInstance();
-        generations++;
-        return new Generation(loader, app, new StateCodec());
+        generations = number;
+        return new Swap.Result(made[0], null, null, phases);
+    }
+
+    private String runningAppClass() {
+        return swap.current().app().getClass().getName();
     }
 
     private static boolean sameBytes(Map<String, byte[]> a, Map<String, byte[]> b) {
@@ -223,13 +295,18 @@ public final class AppHost {
         return map;
     }
 
-    private static String simple(String name) {
+    static String simple(String name) {
         return name == null ? "?" : name.substring(name.lastIndexOf('.') + 1);
     }
 
-    /** An exception as one readable line, with the cause that matters. */
-    static String describe(Throwable e) {
-        Throwable root = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    /** A failed guarded call as one readable line: the exception that matters and the app frame it came from. */
+    static String oneLine(Watchdog.Outcome outcome) {
+        if (AppFailure.runaway(outcome)) {
+            return AppFailure.describe(outcome).lines().findFirst().orElse("");
+        }
+        Throwable root = AppFailure.unwrap(outcome.failure());
+        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        List<StackTraceElement> frames = AppFailure.appFrames(root);
+        return frames.isEmpty() ? text : text + " (at " + AppFailure.frame(frames.get(0)) + ")";
     }
 }

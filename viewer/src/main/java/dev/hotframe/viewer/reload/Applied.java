@@ -1,22 +1,36 @@
 package dev.hotframe.viewer.reload;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How an update was applied: the tier it took (which may be higher than asked), why, and
- * whether it worked. Failed updates leave the previous code and state running.
+ * How an update was applied: the tier it took (which may be higher than asked), why, whether
+ * it worked, what could not be carried over ({@code warnings}), and how long each step took
+ * ({@code phasesMs}: {@code redefine}, {@code load}, {@code save}, {@code init}, {@code migrate}).
+ * Failed updates leave the previous code and state running.
  */
-public record Applied(String tier, String reason, boolean ok, String error, List<String> warnings) {
+public record Applied(String tier, String reason, boolean ok, String error, List<String> warnings, Map<String, Long> phasesMs) {
 
     public Applied {
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
+        phasesMs = phasesMs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phasesMs));
     }
 
-    static Applied ok(String tier, String reason, List<String> warnings) {
-        return new Applied(tier, reason, true, null, warnings);
+    public Applied(String tier, String reason, boolean ok, String error, List<String> warnings) {
+        this(tier, reason, ok, error, warnings, Map.of());
     }
 
-    static Applied failed(String tier, String reason, String error) {
-        return new Applied(tier, reason, false, error, List.of());
+    /** The same outcome without the clock readings, for comparing outcomes whole. */
+    public Applied withoutPhases() {
+        return new Applied(tier, reason, ok, error, warnings, Map.of());
+    }
+
+    static Applied ok(String tier, String reason, List<String> warnings, Map<String, Long> phasesMs) {
+        return new Applied(tier, reason, true, null, warnings, phasesMs);
+    }
+
+    static Applied failed(String tier, String reason, String error, Map<String, Long> phasesMs) {
+        return new Applied(tier, reason, false, error, List.of(), phasesMs);
     }
 }

@@ -99,7 +99,7 @@ class FrameLoopTest {
             loop.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
             assertRecord(awaitRecord(0), """
                     {"seq": 0, "tier": "snapshot", "files": [], "detectedAtMs": 1000, "ok": true, "error": null,
-                     "reason": "started Clear", "serverPhasesMs": {}, "generation": 1}""");
+                     "reason": "started Clear", "serverPhasesMs": {}, "generation": 1}""", "load", "init");
             assertThat(centre("frame-0.png")).isEqualTo("FF2040C0");
 
             List<String> files = List.of("src/demo/Clear.java");
@@ -107,7 +107,7 @@ class FrameLoopTest {
                     TestCompiler.only(app("0xFFC04020", CLEAR), APP), List.of()));
             assertRecord(awaitRecord(1), """
                     {"seq": 1, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1001, "ok": true,
-                     "error": null, "reason": "method body changed", "serverPhasesMs": {}, "generation": 1}""");
+                     "error": null, "reason": "method body changed", "serverPhasesMs": {}, "generation": 1}""", "redefine");
             assertThat(centre("frame-1.png")).isEqualTo("FFC04020");
 
             loop.offer(new ServerMessage.CodeUpdate(meta(2, files), "redefine", "method body changed",
@@ -115,7 +115,7 @@ class FrameLoopTest {
             assertRecord(awaitRecord(2), """
                     {"seq": 2, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1002, "ok": false,
                      "error": %s, "reason": "method body changed", "serverPhasesMs": {}, "generation": 1}"""
-                    .formatted(json.writeValueAsString(RENDER_ERROR)));
+                    .formatted(json.writeValueAsString(RENDER_ERROR)), "redefine");
             assertThat(centre("frame-2.png")).as("the last good frame stays").isEqualTo("FFC04020");
 
             loop.offer(new ServerMessage.UpdateFailed(meta(3, files),
@@ -139,11 +139,18 @@ class FrameLoopTest {
                 .isEqualTo(List.of("0 snapshot true", "1 redefine true", "2 redefine false", "3 error false"));
     }
 
-    /** Asserts the record equals {@code expected} plus the clock-dependent fields, which must be in order. */
-    private void assertRecord(JsonNode record, String expected) throws Exception {
+    /**
+     * Asserts the record equals {@code expected} plus the clock-dependent fields, which must be in
+     * order, and that the viewer timed exactly the steps {@code phases}.
+     */
+    private void assertRecord(JsonNode record, String expected, String... phases) throws Exception {
         ObjectNode whole = (ObjectNode) json.readTree(expected);
         for (String clock : List.of("appliedAtMs", "renderedAtMs", "applyMs")) {
             whole.set(clock, record.get(clock));
+        }
+        if (phases.length > 0) {
+            whole.set("viewerPhasesMs", record.get("viewerPhasesMs"));
+            assertThat(record.get("viewerPhasesMs").fieldNames()).toIterable().containsExactly(phases);
         }
         assertThat(record).isEqualTo(whole);
         assertThat(record.get("renderedAtMs").asLong()).isGreaterThanOrEqualTo(record.get("appliedAtMs").asLong());

@@ -1,0 +1,92 @@
+package dev.hotframe.viewer.frame;
+
+import dev.hotframe.app.Frame;
+import dev.hotframe.app.InputEvent;
+import dev.hotframe.viewer.reload.AppFailure;
+import dev.hotframe.viewer.reload.AppHost;
+import dev.hotframe.viewer.reload.Watchdog;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the app's {@code onInput}, {@code update} and {@code render} under the watchdog. An
+ * exception (a stack overflow too) becomes text for the overlay, and the next frame tries
+ * again. A runaway, which the watchdog stopped, or an out-of-memory pauses the app until its
+ * code changes, because running it again would only stall the viewer again; if it was stopped
+ * in {@code update} or {@code onInput}, the state it may have left half changed is put back
+ * from the last checkpoint. Checkpoints are taken after clean frames, at most once per interval.
+ */
+final class AppRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AppRunner.class);
+
+    private final AppHost host;
+    private final Watchdog watchdog;
+    private final long checkpointEveryNanos;
+    private long lastCheckpointAt;
+    private boolean checkpointed;
+    private String paused;
+
+    AppRunner(AppHost host, Duration frameBudget, Duration checkpointEvery) {
+        this.host = host;
+        this.watchdog = new Watchdog(frameBudget);
+        this.checkpointEveryNanos = checkpointEvery.toNanos();
+    }
+
+    /** Each returns the failure text, or null when the app's code returned cleanly. */
+    String input(InputEvent event) {
+        return run("onInput", () -> host.app().onInput(host.state(), event));
+    }
+
+    String update(double dt) {
+        return run("update", () -> host.app().update(host.state(), dt));
+    }
+
+    String render(Frame frame) {
+        return run("render", () -> host.app().render(host.state(), frame));
+    }
+
+    /** After a frame the app drew without failing: takes a checkpoint if the last is old enough. */
+    void drewCleanly(long nowNanos) {
+        if (!checkpointed || nowNanos - lastCheckpointAt >= checkpointEveryNanos) {
+            host.checkpoint();
+            lastCheckpointAt = nowNanos;
+            checkpointed = true;
+        }
+    }
+
+    /** The text shown while the app is paused, or null when it runs. */
+    String paused() {
+        return paused;
+    }
+
+    /** New code (or an undo) arrived: the app runs again. */
+    void resume() {
+        if (paused != null) {
+            log.info("new code arrived; the app runs again");
+        }
+        paused = null;
+    }
+
+    private String run(String phase, Watchdog.Action action) {
+        Watchdog.Outcome outcome = watchdog.run(phase, action);
+        if (outcome.ok()) {
+            return null;
+        }
+        String text = AppFailure.describe(outcome);
+        if (!AppFailure.runaway(outcome) && !(outcome.failure() instanceof OutOfMemoryError)) {
+            return text;
+        }
+        StringBuilder pause = new StringBuilder(text).append("\nThe app is paused until its code changes");
+        if (!phase.equals("render")) {
+            String restored = host.restoreCheckpoint();
+            if (restored != null) {
+                pause.append("; ").append(restored);
+            }
+        }
+        paused = pause.append('.').toString();
+        log.warn("app paused: {}", paused);
+        return paused;
+    }
+}

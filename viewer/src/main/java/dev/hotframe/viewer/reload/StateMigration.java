@@ -1,0 +1,302 @@
+package dev.hotframe.viewer.reload;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hotframe.app.Was;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an old state tree into a new generation's classes, field by field, with schema
+ * evolution: a field the old state lacks keeps its initializer; an old field the new class
+ * lacks goes to the {@link Attic}, and comes back from there when a later class has it again;
+ * a field marked {@link Was} takes the value of its old name; a value that no longer fits its
+ * field's type is converted by Jackson where it can be (int to double, number to String), and
+ * otherwise the field keeps its initializer, with a warning that names it. Only the objects in
+ * the tree are visited, so only their classes are touched.
+ */
+final class StateMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(StateMigration.class);
+
+    private final StateCodec codec;
+    private final LinkedHashMap<String, JsonNode> attic;
+    private final List<String> warnings = new ArrayList<>();
+
+    /** The new state, what could not be carried over, and what was kept aside. */
+    record Migrated(Object state, List<String> warnings, Attic attic) {
+    }
+
+    /** Where an old value for a field was found: in the old tree, or in the attic. */
+    private record Found(String name, JsonNode node, boolean kept) {
+    }
+
+    private StateMigration(StateCodec codec, Attic attic) {
+        this.codec = codec;
+        this.attic = new LinkedHashMap<>(attic.values());
+    }
+
+    /**
+     * @param initial an object of {@code type} to fill (what {@code initialState()} returned, on a
+     *                restart), or null to create one with the no-argument constructor
+     * @throws IllegalArgumentException when the state as a whole cannot be built
+     */
+    static Migrated migrate(StateCodec codec, JsonNode old, Class<?> type, Object initial, Attic attic) {
+        StateMigration migration = new StateMigration(codec, attic);
+        Object state = migration.value(old, codec.types().constructType(type), initial, "");
+        Iterator<String> oldest = migration.attic.keySet().iterator();
+        while (migration.attic.size() > Attic.LIMIT) {
+            oldest.next();
+            oldest.remove();
+        }
+        return new Migrated(state, List.copyOf(migration.warnings), new Attic(migration.attic));
+    }
+
+    static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private Object value(JsonNode node, JavaType type, Object initial, String path) {
+        Class<?> raw = type.getRawClass();
+        if (node.isNull()) {
+            if (raw.isPrimitive()) {
+                throw new IllegalArgumentException("null does not fit the primitive type " + raw.getName());
+            }
+            return null;
+        }
+        if (node.isObject() && StateCodec.isAppClass(raw) && !raw.isEnum()) {
+            if (raw.isRecord()) {
+                return record((ObjectNode) node, type, path);
+            }
+            if (!raw.isInterface() && !Modifier.isAbstract(raw.getModifiers())) {
+                return object((ObjectNode) node, type, initial, path);
+            }
+            if (initial != null && StateCodec.isAppClass(initial.getClass()) && raw.isInstance(initial)) {
+                // Declared as an interface: the initializer's class is the best guess at the value's class.
+                return object((ObjectNode) node, codec.types().constructType(initial.getClass()), initial, path);
+            }
+        }
+        JavaType content = type.getContentType();
+        if (content != null && holdsAppClasses(content)) {
+            if (node.isArray() && (type.isCollectionLikeType() || type.isArrayType())) {
+                return elements((ArrayNode) node, type, path);
+            }
+            if (node.isObject() && type.isMapLikeType()) {
+                return entries((ObjectNode) node, type, path);
+            }
+        }
+        return codec.read(node, type);
+    }
+
+    private Object object(ObjectNode node, JavaType type, Object initial, String path) {
+        Class<?> raw = type.getRawClass();
+        Object target = initial != null && initial.getClass() == raw ? initial : instantiate(raw);
+        Set<String> taken = new HashSet<>();
+        for (Field field : codec.fields(raw)) {
+            Found found = find(node, path, field);
+            if (found == null) {
+                continue;
+            }
+            String at = join(path, field.getName());
+            try {
+                field.set(target, value(found.node(), memberType(type, field), field.get(target), at));
+            } catch (IllegalArgumentException | IllegalAccessException e) {
+                reset(found, at, e);
+            }
+            settle(found, path, taken);
+        }
+        keepAside(node, taken, path);
+        return target;
+    }
+
+    private Object record(ObjectNode node, JavaType type, String path) {
+        Class<?> raw = type.getRawClass();
+        RecordComponent[] components = raw.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = types[i].isPrimitive() ? Array.get(Array.newInstance(types[i], 1), 0) : null;
+            Field field = component(raw, components[i]);
+            Found found = find(node, path, field);
+            if (found != null) {
+                String at = join(path, field.getName());
+                try {
+                    args[i] = value(found.node(), memberType(type, field), null, at);
+                } catch (IllegalArgumentException e) {
+                    reset(found, at, e);
+                }
+                settle(found, path, taken);
+            }
+        }
+        keepAside(node, taken, path);
+        try {
+            Constructor<?> constructor = raw.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw refused(raw, e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot call the canonical constructor of " + raw.getName() + ": " + e, e);
+        }
+    }
+
+    private Object elements(ArrayNode node, JavaType type, String path) {
+        JavaType content = type.getContentType();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            values.add(value(node.get(i), content, null, path + "[" + i + "]"));
+        }
+        if (type.isArrayType()) {
+            Object array = Array.newInstance(content.getRawClass(), values.size());
+            for (int i = 0; i < values.size(); i++) {
+                Array.set(array, i, values.get(i));
+            }
+            return array;
+        }
+        Collection<Object> collection = newCollection(type.getRawClass());
+        collection.addAll(values);
+        return collection;
+    }
+
+    private Object entries(ObjectNode node, JavaType type, String path) {
+        Map<Object, Object> map = newMap(type.getRawClass());
+        node.fields().forEachRemaining(entry -> map.put(codec.read(TextNode.valueOf(entry.getKey()), type.getKeyType()),
+                value(entry.getValue(), type.getContentType(), null, join(path, entry.getKey()))));
+        return map;
+    }
+
+    /** The field's value in the old tree under its name or an old name, else in the attic. */
+    private Found find(ObjectNode node, String path, Field field) {
+        List<String> names = new ArrayList<>();
+        names.add(field.getName());
+        Was was = field.getAnnotation(Was.class);
+        if (was != null) {
+            names.addAll(List.of(was.value()));
+        }
+        for (String name : names) {
+            if (node.has(name)) {
+                return new Found(name, node.get(name), false);
+            }
+        }
+        for (String name : names) {
+            JsonNode kept = attic.get(join(path, name));
+            if (kept != null) {
+                return new Found(name, kept, true);
+            }
+        }
+        return null;
+    }
+
+    private void settle(Found found, String path, Set<String> taken) {
+        if (found.kept()) {
+            attic.remove(join(path, found.name()));
+        } else {
+            taken.add(found.name());
+        }
+    }
+
+    private void reset(Found found, String at, Exception e) {
+        if (found.kept()) {
+            log.debug("the value kept aside for {} no longer fits ({}); it is dropped", at, e.getMessage());
+        } else {
+            warnings.add(StateCodec.name(at) + " was reset: its old value does not fit the new type ("
+                    + StateCodec.firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    private void keepAside(ObjectNode node, Set<String> taken, String path) {
+        node.fields().forEachRemaining(entry -> {
+            if (!taken.contains(entry.getKey())) {
+                attic.remove(join(path, entry.getKey()));
+                attic.put(join(path, entry.getKey()), entry.getValue());
+            }
+        });
+    }
+
+    private JavaType memberType(JavaType owner, Field field) {
+        return codec.types().resolveMemberType(field.getGenericType(), owner.getBindings());
+    }
+
+    private static boolean holdsAppClasses(JavaType type) {
+        return StateCodec.isAppClass(type.getRawClass()) || type.getContentType() != null && holdsAppClasses(type.getContentType());
+    }
+
+    private static Field component(Class<?> record, RecordComponent component) {
+        try {
+            return record.getDeclaredField(component.getName());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("record " + record.getName() + " has no field for its component " + component.getName(), e);
+        }
+    }
+
+    private static Object instantiate(Class<?> type) {
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName() + " has no constructor without arguments, so the state cannot be rebuilt in it");
+        } catch (InvocationTargetException e) {
+            throw refused(type, e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot create " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /** A constructor of the app threw: a runaway goes on up to the watchdog's caller; anything else fails this value. */
+    private static IllegalArgumentException refused(Class<?> type, InvocationTargetException e) {
+        if (e.getCause() instanceof Runaway runaway) {
+            throw runaway;
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new IllegalArgumentException("the constructor of " + type.getName() + " threw " + cause, cause);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<Object> newCollection(Class<?> type) {
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            return (Collection<Object>) instantiate(type);
+        }
+        if (SortedSet.class.isAssignableFrom(type)) {
+            return new TreeSet<>();
+        }
+        if (Set.class.isAssignableFrom(type)) {
+            return new LinkedHashSet<>();
+        }
+        return Queue.class.isAssignableFrom(type) ? new ArrayDeque<>() : new ArrayList<>();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Object, Object> newMap(Class<?> type) {
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            return (Map<Object, Object>) instantiate(type);
+        }
+        return SortedMap.class.isAssignableFrom(type) ? new TreeMap<>() : new LinkedHashMap<>();
+    }
+}
