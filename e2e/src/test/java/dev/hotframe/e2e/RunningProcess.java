@@ -69,6 +69,16 @@ final class RunningProcess implements AutoCloseable {
         return lines().stream().filter(l -> l.contains(text)).findFirst().orElse(null);
     }
 
+    /** Stops each process that was started (nulls are skipped) and prints its output for the test report. */
+    static void closeAndPrint(RunningProcess... processes) throws InterruptedException {
+        for (RunningProcess p : processes) {
+            if (p != null) {
+                p.close();
+                System.out.println(p.output());
+            }
+        }
+    }
+
     /** The exit code; only once the process has ended. */
     int exitCode() {
         return process.exitValue();

@@ -31,12 +31,7 @@ class ServerRestartIT {
 
     @AfterEach
     void stop() throws Exception {
-        for (RunningProcess p : new RunningProcess[] {viewer, server}) {
-            if (p != null) {
-                p.close();
-                System.out.println(p.output());
-            }
-        }
+        RunningProcess.closeAndPrint(viewer, server);
     }
 
     @Test

@@ -32,12 +32,7 @@ class TlsIT {
 
     @AfterEach
     void stop() throws Exception {
-        for (RunningProcess p : new RunningProcess[] {viewer, server}) {
-            if (p != null) {
-                p.close();
-                System.out.println(p.output());
-            }
-        }
+        RunningProcess.closeAndPrint(viewer, server);
     }
 
     @Test
