@@ -1,2 +1,5 @@
-/** The user's project on disk: its descriptor {@code hotframe.json} and where sources, scenes and assets live. */
+/**
+ * The user's project on disk: its descriptor {@code hotframe.json}, where sources, scenes and
+ * assets live, and what its code compiles with (classpath and release, from its {@code pom.xml}).
+ */
 package dev.hotframe.devserver.project;

@@ -68,7 +68,7 @@ final class ChangePipeline {
         List<Path> sceneFiles = new ArrayList<>();
         List<Path> javaFiles = new ArrayList<>();
         for (Path gone : List.copyOf(paths)) {
-            if (!Files.exists(gone)) {
+            if (!lastContent.containsKey(gone) && !Files.exists(gone)) {
                 // A deleted or moved folder is one event; the files that were in it are gone too.
                 lastContent.keySet().stream().filter(f -> f.startsWith(gone)).forEach(paths::add);
             }

@@ -13,27 +13,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One-method edits on generated projects of several sizes: the time from "these files changed"
  * to classified class bytes ({@link JavaBuild#changed}: compile, dependents, classify, commit).
- * Not part of the normal build (the class name matches no surefire include, and it needs a
- * property). Run it with:
+ * Tagged {@code bench}, so it runs only with {@code -Pbench}:
  *
  * <pre>
  * mvn -o -q -pl protocol,dev-server install -DskipTests
- * mvn -o -pl dev-server test -Dtest=CompileBenchmark -Dhotframe.bench=true [-Dhotframe.bench.sizes=20,1000,5000]
+ * mvn -o -Pbench -pl dev-server test -Dtest=CompileBench [-Dhotframe.bench.sizes=20,1000,5000]
  * </pre>
  *
  * It prints a Markdown table and writes it to {@code dev-server/target/compile-benchmark.md}.
  */
-@EnabledIfSystemProperty(named = "hotframe.bench", matches = "true")
-class CompileBenchmark {
+@Tag("bench")
+class CompileBench {
 
-    private static final int WARM_UP_EDITS = 15;
+    private static final int WARM_UP_EDITS = 20;
     private static final int MEASURED_EDITS = Integer.getInteger("hotframe.bench.edits", 60);
 
     @TempDir
@@ -43,11 +43,56 @@ class CompileBenchmark {
     void oneMethodEdits() throws IOException {
         int[] sizes = Arrays.stream(System.getProperty("hotframe.bench.sizes", "20,1000,5000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
-        measure(SyntheticProject.generate(dir.resolve("jvm-warm-up"), 20), false);
-        List<String> rows = new ArrayList<>();
-        for (int size : sizes) {
-            rows.addAll(measure(SyntheticProject.generate(dir.resolve("p" + size), size), true));
+        List<Subject> subjects = new ArrayList<>();
+        try {
+            for (int size : sizes) {
+                subjects.add(Subject.open(SyntheticProject.generate(dir.resolve("p" + size), size)));
+            }
+            List<String> rows = new ArrayList<>();
+            rows.addAll(measure(subjects, "method body (redefine)", Subject::editBody));
+            rows.addAll(measure(subjects, "public method added (reload + users)", Subject::addMethod));
+            report(rows);
+        } finally {
+            for (Subject subject : subjects) {
+                subject.build().close();
+            }
         }
+    }
+
+    /**
+     * Edits the projects in turn, one edit each per round, so that whatever else the machine
+     * does at the time weighs on every size alike.
+     */
+    private static List<String> measure(List<Subject> subjects, String name, ToIntFunction<Subject> edit) {
+        long[][] times = new long[subjects.size()][MEASURED_EDITS];
+        int[] compiled = new int[subjects.size()];
+        for (int round = -WARM_UP_EDITS; round < MEASURED_EDITS; round++) {
+            for (int s = 0; s < subjects.size(); s++) {
+                Subject subject = subjects.get(s);
+                int i = edit.applyAsInt(subject);
+                long start = System.nanoTime();
+                JavaBuild.Result result = subject.build().changed(Set.of(subject.project().file(i)));
+                long nanos = System.nanoTime() - start;
+                assertThat(result).isInstanceOf(JavaBuild.Built.class);
+                if (round >= 0) {
+                    times[s][round] = nanos;
+                    compiled[s] = Math.max(compiled[s], ((JavaBuild.Built) result).filesCompiled());
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        for (int s = 0; s < subjects.size(); s++) {
+            long[] sorted = times[s].clone();
+            Arrays.sort(sorted);
+            rows.add(String.format(Locale.ROOT, "| %d | %s | %d | %.1f | %.1f | %.1f | <= %d | %d |",
+                    subjects.get(s).project().size(), name, MEASURED_EDITS, ms(sorted[sorted.length / 2]),
+                    ms(sorted[(int) Math.ceil(sorted.length * 0.95) - 1]), ms(sorted[sorted.length - 1]), compiled[s],
+                    subjects.get(s).fullMs()));
+        }
+        return rows;
+    }
+
+    private static void report(List<String> rows) throws IOException {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Machine: %d cores, %s %s, max heap %d MiB%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -61,48 +106,29 @@ class CompileBenchmark {
         Files.writeString(out, table);
     }
 
-    private List<String> measure(SyntheticProject project, boolean report) {
-        Random random = new Random(project.size());
-        try (JavaBuild build = new JavaBuild(Project.load(project.root()))) {
-            long fullStart = System.nanoTime();
-            assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
-            long fullMs = (System.nanoTime() - fullStart) / 1_000_000;
-            build.warm(3);
-            int[] counter = {1};
-            List<String> rows = new ArrayList<>();
-            Edit body = i -> project.editBody(i, counter[0]++ * 1000);
-            rows.add(row(project, build, random, body, "method body (redefine)", fullMs));
-            Edit api = i -> project.addMethod(i, counter[0]++);
-            rows.add(row(project, build, random, api, "public method added (reload + users)", fullMs));
-            return report ? rows : List.of();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    /** One generated project, built once and kept warm. */
+    private record Subject(SyntheticProject project, JavaBuild build, long fullMs, Random random, int[] counter) {
 
-    /** One kind of edit to class {@code i}; returns the changed file. */
-    private interface Edit {
-        Path apply(int i);
-    }
-
-    private static String row(SyntheticProject project, JavaBuild build, Random random, Edit edit, String name, long fullMs) {
-        long[] times = new long[MEASURED_EDITS];
-        int compiled = 0;
-        for (int round = -WARM_UP_EDITS; round < MEASURED_EDITS; round++) {
-            Path file = edit.apply(random.nextInt(project.size()));
+        static Subject open(SyntheticProject project) {
+            JavaBuild build = new JavaBuild(Project.load(project.root()));
             long start = System.nanoTime();
-            JavaBuild.Result result = build.changed(Set.of(file));
-            long nanos = System.nanoTime() - start;
-            assertThat(result).isInstanceOf(JavaBuild.Built.class);
-            if (round >= 0) {
-                times[round] = nanos;
-                compiled = Math.max(compiled, ((JavaBuild.Built) result).filesCompiled());
-            }
+            assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+            long fullMs = (System.nanoTime() - start) / 1_000_000;
+            build.warm(3);
+            return new Subject(project, build, fullMs, new Random(project.size()), new int[] {1});
         }
-        Arrays.sort(times);
-        return String.format(Locale.ROOT, "| %d | %s | %d | %.1f | %.1f | %.1f | <= %d | %d |", project.size(), name,
-                MEASURED_EDITS, ms(times[times.length / 2]), ms(times[(int) Math.ceil(times.length * 0.95) - 1]),
-                ms(times[times.length - 1]), compiled, fullMs);
+
+        int editBody() {
+            int i = random.nextInt(project.size());
+            project.editBody(i, counter[0]++ * 1000);
+            return i;
+        }
+
+        int addMethod() {
+            int i = random.nextInt(project.size());
+            project.addMethod(i, counter[0]++);
+            return i;
+        }
     }
 
     private static double ms(long nanos) {
