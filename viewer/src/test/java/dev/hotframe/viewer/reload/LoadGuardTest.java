@@ -1,0 +1,136 @@
+package dev.hotframe.viewer.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotframe.viewer.testkit.TestCompiler;
+import dev.hotframe.wire.ClassFile;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** New code that fails or never finishes while it loads (static initializers, constructors, initialState): the old code keeps running. */
+@Timeout(60)
+class LoadGuardTest {
+
+    private static final String APP = "demo.App";
+
+    /** {@code members} go into the app class; initialState calls Helper.label(); Helper's static block is {@code helperInit}. */
+    private static List<ClassFile> app(String value, String members, String helperInit) {
+        return TestCompiler.compile("""
+                package demo;
+
+                import dev.hotframe.app.Frame;
+                import dev.hotframe.app.HotframeApp;
+                import java.util.function.Supplier;
+
+                public final class App implements HotframeApp<App.State>, Supplier<String> {
+                    public static final class State {
+                        public String label;
+                    }
+
+                    %2$s
+
+                    public State initialState() {
+                        State s = new State();
+                        s.label = Helper.label();
+                        return s;
+                    }
+
+                    public void render(State s, Frame f) {
+                    }
+
+                    public String get() {
+                        return "%1$s";
+                    }
+                }
+                """.formatted(value, members), """
+                package demo;
+
+                public final class Helper {
+                    static {
+                        %s
+                    }
+
+                    static String label() {
+                        return "helped";
+                    }
+                }
+                """.formatted(helperInit));
+    }
+
+    private static AppHost host() {
+        return new AppHost(RedefineAgent.instrumentation(), LoadGuardTest.class.getClassLoader(), Duration.ofMillis(300));
+    }
+
+    private static AppHost started() {
+        AppHost host = host();
+        assertThat(host.start(APP, app("v1", "", "")).ok()).isTrue();
+        return host;
+    }
+
+    private static void assertStillV1(AppHost host, Object state) {
+        assertThat(((Supplier<?>) host.app()).get()).isEqualTo("v1");
+        assertThat(host.state()).isSameAs(state);
+        assertThat(host.generation()).isEqualTo(1);
+    }
+
+    @Test
+    void endlessLoopInAStaticInitializerIsStoppedAndTheOldGenerationKeepsRunning() {
+        AppHost host = started();
+        Object state = host.state();
+
+        Applied applied = host.apply("reload", "static block added", app("v2",
+                "static long spins; static { while (System.nanoTime() != 0) { spins++; } }", ""), List.of());
+
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "static block added", false,
+                "the new code could not be loaded: loading App did not finish within 300 ms: loop in demo.App.<clinit> (App.java:12)",
+                List.of()));
+        assertStillV1(host, state);
+    }
+
+    @Test
+    void brokenStaticInitializerOfAClassTheAppAlreadyUsedFailsTheUpdateAtOnce() {
+        AppHost host = started();
+        Object state = host.state();
+
+        Applied applied = host.apply("reload", "helper changed", app("v2", "int unused;",
+                "if (Boolean.parseBoolean(\"true\")) { throw new IllegalStateException(\"bad table\"); }"), List.of());
+
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "helper changed", false,
+                "the new code could not be loaded: IllegalStateException: bad table (at demo.Helper.<clinit>(Helper.java:5))",
+                List.of()));
+        assertStillV1(host, state);
+        Applied fixed = host.apply("reload", "helper fixed", app("v3", "int unused;", ""), List.of());
+        assertThat(fixed.ok()).isTrue();
+        assertThat(((Supplier<?>) host.app()).get()).isEqualTo("v3");
+    }
+
+    @Test
+    void runawayRecursionInAConstructorIsStoppedByTheEntryChecks() {
+        AppHost host = started();
+        Object state = host.state();
+
+        Applied applied = host.apply("reload", "constructor added", app("v2",
+                "public App() { fib(90); } static long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }", ""), List.of());
+
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "constructor added", false,
+                "the new code could not be loaded: loading App did not finish within 300 ms: recursion in demo.App.fib (App.java:12)",
+                List.of()));
+        assertStillV1(host, state);
+    }
+
+    @Test
+    void endlessLoopInInitialStateFailsTheStartAndTheNextUpdateStartsTheApp() {
+        AppHost host = host();
+
+        Applied first = host.start(APP, app("v1", "", "while (System.nanoTime() != 0) { Thread.onSpinWait(); }"));
+        Applied fixed = host.apply("reload", "helper fixed", app("v1", "", ""), List.of());
+
+        assertThat(first.withoutPhases()).isEqualTo(new Applied("reload", "start App", false,
+                "initialState did not finish within 300 ms: loop in demo.Helper.<clinit> (Helper.java:5)", List.of()));
+        assertThat(fixed.ok()).isTrue();
+        assertThat(host.stateTree().toString()).isEqualTo("{\"label\":\"helped\"}");
+    }
+}
