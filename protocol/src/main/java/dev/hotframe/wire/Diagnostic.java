@@ -4,18 +4,26 @@ import java.util.Objects;
 
 /**
  * A problem in a user's file: a compile error or a scene that does not parse. {@code file} is
- * relative to the project; {@code line} and {@code column} are 1-based, 0 when unknown.
+ * relative to the project; {@code line} and {@code column} are 1-based, 0 when unknown;
+ * {@code severity} is {@code error} or {@code warning}; {@code sourceLine} is the text of that
+ * line, or null when there is none.
  */
-public record Diagnostic(String file, long line, long column, String message) {
+public record Diagnostic(String file, long line, long column, String severity, String message, String sourceLine) {
 
     public Diagnostic {
         Objects.requireNonNull(file, "'file' must not be null");
         Objects.requireNonNull(message, "'message' must not be null");
+        severity = severity == null ? "error" : severity;
+    }
+
+    /** An error without its source line. */
+    public Diagnostic(String file, long line, long column, String message) {
+        this(file, line, column, "error", message, null);
     }
 
     /** Renders as {@code file:line:column: message}, the form editors and terminals link. */
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + message;
+        return file + ":" + line + ":" + column + ": " + (severity.equals("error") ? "" : severity + ": ") + message;
     }
 }

@@ -153,8 +153,22 @@ public final class InProcessCompiler implements AutoCloseable {
                 file = d.getSource().getName();
             }
         }
-        return new Diagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
-                d.getMessage(Locale.ROOT));
+        String severity = d.getKind() == javax.tools.Diagnostic.Kind.ERROR ? "error" : "warning";
+        return new Diagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()), severity,
+                d.getMessage(Locale.ROOT), sourceLine(d));
+    }
+
+    /** The text of the diagnostic's line, or null when javac has no source for it. */
+    private static String sourceLine(javax.tools.Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() == null || d.getLineNumber() < 1) {
+            return null;
+        }
+        try {
+            String[] lines = d.getSource().getCharContent(true).toString().split("\\R", -1);
+            return d.getLineNumber() <= lines.length ? lines[(int) d.getLineNumber() - 1] : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** What the user's code always compiles against: the app contract and Skija, wherever this JVM loaded them from. */

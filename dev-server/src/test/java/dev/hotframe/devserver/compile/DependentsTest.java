@@ -196,7 +196,8 @@ class DependentsTest {
         JavaBuild.Built built = built(build.changed(Set.of(app, unrelated)));
 
         assertThat(built.classification().changed()).containsExactly("demo.Unrelated");
-        assertThat(built.errors()).containsExactly(new Diagnostic("src/main/java/demo/App.java", 12, 23, "';' expected"));
+        assertThat(built.errors()).containsExactly(new Diagnostic("src/main/java/demo/App.java", 12, 23, "error", "';' expected",
+                "        s.x += dt * 10"));
         assertThat(build.classes().get("demo.App")).isEqualTo(goodApp);
 
         demo.edit("App.java", "s.x += dt * 10", "s.x += dt * 30;");
@@ -214,9 +215,10 @@ class DependentsTest {
 
         assertThat(result).isInstanceOf(JavaBuild.Failed.class);
         assertThat(((JavaBuild.Failed) result).errors()).containsExactlyInAnyOrder(
-                new Diagnostic("src/main/java/demo/App.java", 12, 23, "';' expected"),
-                new Diagnostic("src/main/java/demo/Unrelated.java", 5, 16,
-                        "incompatible types: java.lang.String cannot be converted to int"));
+                new Diagnostic("src/main/java/demo/App.java", 12, 23, "error", "';' expected",
+                "        s.x += dt * 10"),
+                new Diagnostic("src/main/java/demo/Unrelated.java", 5, 16, "error",
+                        "incompatible types: java.lang.String cannot be converted to int", "        return \"one\";"));
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class JavaBuildTest {
 
-    private static final Diagnostic MISSING_SEMICOLON = new Diagnostic("src/main/java/demo/App.java", 12, 23, "';' expected");
+    private static final Diagnostic MISSING_SEMICOLON = new Diagnostic("src/main/java/demo/App.java", 12, 23, "error",
+            "';' expected", "        s.x += dt * 10");
 
     @TempDir
     Path dir;

@@ -111,7 +111,8 @@ class DevServerTest {
         ServerMessage.Snapshot before = (ServerMessage.Snapshot) first.nextSkippingPings();
 
         Files.writeString(app, APP.replace("f.scene(\"main\");", "f.scene(\"main\")"));
-        Diagnostic error = new Diagnostic("src/main/java/demo/App.java", 13, 24, "';' expected");
+        Diagnostic error = new Diagnostic("src/main/java/demo/App.java", 13, 24, "error", "';' expected",
+                "        f.scene(\"main\")");
         ServerMessage.UpdateFailed failed = (ServerMessage.UpdateFailed) first.nextSkippingPings();
         assertThat(failed.diagnostics()).containsExactly(error);
 
