@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.HotframeApp;
 import dev.hotframe.wire.ClassFile;
-import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
-import java.lang.instrument.UnmodifiableClassException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +30,7 @@ public final class AppHost {
     public static final Duration LOAD_BUDGET = Duration.ofSeconds(10);
     private static final int UNDO_DEPTH = 3;
 
-    private final Instrumentation instrumentation;
+    private final Redefiner redefiner;
     private final ClassLoader parent;
     private final Watchdog watchdog;
     private final History history = new History(UNDO_DEPTH);
@@ -50,7 +48,7 @@ public final class AppHost {
     }
 
     AppHost(Instrumentation instrumentation, ClassLoader parent, Duration loadBudget) {
-        this.instrumentation = instrumentation;
+        this.redefiner = new Redefiner(instrumentation);
         this.parent = parent;
         this.watchdog = new Watchdog(loadBudget);
         this.swap = new Swap(watchdog);
@@ -141,7 +139,7 @@ public final class AppHost {
         if (tier.equals("redefine")) {
             Map<String, Long> phases = new LinkedHashMap<>();
             History.Entry before = swap.remember(runningAppClass(), new ArrayList<>());
-            String refused = redefine(changed, phases);
+            String refused = redefiner.redefine(swap.current().loader(), changed, phases);
             if (refused == null) {
                 bytes = next;
                 history.push(before);
@@ -193,33 +191,6 @@ public final class AppHost {
     /** Puts back the state of the last checkpoint (after app code was stopped half way); returns a line for the user, or null. */
     public String restoreCheckpoint() {
         return swap.restoreCheckpoint();
-    }
-
-    /** Redefines loaded classes in one call; returns null on success, or why it could not. */
-    private String redefine(List<ClassFile> changed, Map<String, Long> phases) {
-        if (instrumentation == null || !instrumentation.isRedefineClassesSupported()) {
-            return "redefinition is not available in this JVM (start the viewer with java -jar)";
-        }
-        long start = System.nanoTime();
-        List<ClassDefinition> definitions = new ArrayList<>();
-        GenerationLoader loader = swap.current().loader();
-        for (ClassFile file : changed) {
-            Class<?> loaded = loader.loadedOrNull(file.name());
-            if (loaded != null) {
-                definitions.add(new ClassDefinition(loaded, FuelInjector.inject(file.bytes())));
-            }
-        }
-        try {
-            if (!definitions.isEmpty()) {
-                instrumentation.redefineClasses(definitions.toArray(ClassDefinition[]::new));
-            }
-        } catch (UnsupportedOperationException | ClassNotFoundException | UnmodifiableClassException | LinkageError e) {
-            return "the JVM refused to redefine (" + e + ")";
-        } finally {
-            phases.put("redefine", Swap.ms(start));
-        }
-        changed.forEach(file -> loader.replaceBytes(file.name(), file.bytes()));
-        return null;
     }
 
     private Applied fresh(Map<String, byte[]> next) {
