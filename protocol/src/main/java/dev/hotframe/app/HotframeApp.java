@@ -9,7 +9,10 @@ package dev.hotframe.app;
  * state: the same object when only method bodies changed, or a copy migrated field by field
  * (through JSON) into the new classes when fields were added or removed. So keep everything
  * that should survive a reload in {@code S}, and keep {@code S} a plain class that Jackson can
- * read and write: public or private fields, a no-argument constructor, no cycles.
+ * read and write: public or private fields, a no-argument constructor, no cycles. A field
+ * added later starts from its initializer; a renamed one keeps its value when marked
+ * {@link Was}. Each call into the app has a time budget (two seconds in the viewer): a loop
+ * that never ends is stopped and reported instead of freezing the window.
  *
  * <pre>{@code
  * public final class Counter implements HotframeApp<Counter.State> {
