@@ -90,7 +90,7 @@ final class StateMigration {
         }
         if (node.isObject() && StateCodec.isAppClass(raw) && !raw.isEnum()) {
             if (raw.isRecord()) {
-                return record((ObjectNode) node, type, path);
+                return record((ObjectNode) node, type, initial, path);
             }
             if (!raw.isInterface() && !Modifier.isAbstract(raw.getModifiers())) {
                 return object((ObjectNode) node, type, initial, path);
@@ -133,7 +133,8 @@ final class StateMigration {
         return target;
     }
 
-    private Object record(ObjectNode node, JavaType type, String path) {
+    /** A record has no initializers: a component the old state lacks takes its value from {@code initial}, else 0 or null. */
+    private Object record(ObjectNode node, JavaType type, Object initial, String path) {
         Class<?> raw = type.getRawClass();
         RecordComponent[] components = raw.getRecordComponents();
         Object[] args = new Object[components.length];
@@ -141,7 +142,8 @@ final class StateMigration {
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            args[i] = types[i].isPrimitive() ? Array.get(Array.newInstance(types[i], 1), 0) : null;
+            args[i] = raw.isInstance(initial) ? read(components[i], initial)
+                    : types[i].isPrimitive() ? Array.get(Array.newInstance(types[i], 1), 0) : null;
             Field field = component(raw, components[i]);
             Found found = find(node, path, field);
             if (found != null) {
@@ -245,6 +247,15 @@ final class StateMigration {
 
     private static boolean holdsAppClasses(JavaType type) {
         return StateCodec.isAppClass(type.getRawClass()) || type.getContentType() != null && holdsAppClasses(type.getContentType());
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            component.getAccessor().setAccessible(true);
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot read " + component.getName() + " of " + record.getClass().getName(), e);
+        }
     }
 
     private static Field component(Class<?> record, RecordComponent component) {

@@ -142,6 +142,19 @@ class AppHostRestartTest {
     }
 
     @Test
+    void restartOfARecordStateTakesNewComponentsFromInitialState() throws Exception {
+        AppHost host = new AppHost(RedefineAgent.instrumentation());
+        host.start(APP, app("v1", "Rec", "public record Rec(int clicks, String name) { }", "return new Rec(4, \"abc\");", ""));
+
+        Applied applied = host.apply("restart", "record grew", app("v2", "Rec", "public record Rec(int clicks, int seed) { }",
+                "return new Rec(0, 99);", ""), List.of());
+
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "record grew", true, null, List.of()));
+        assertThat(host.stateTree().toString()).isEqualTo("{\"clicks\":4,\"seed\":99}");
+        assertThat(host.keptAside()).containsOnlyKeys("name");
+    }
+
+    @Test
     void restartWithoutNewCodeReCreatesTheAppFromTheSameClasses() throws Exception {
         AppHost host = started();
         clicks(host, 2);
