@@ -79,6 +79,10 @@ final class AppRunner {
             return null;
         }
         String text = AppFailure.describe(outcome);
+        String initializer = AppFailure.failedInitializer(outcome.failure());
+        if (initializer != null) {
+            host.staticInitializerFailed(initializer);
+        }
         if (!AppFailure.runaway(outcome) && !(outcome.failure() instanceof OutOfMemoryError)) {
             return text;
         }

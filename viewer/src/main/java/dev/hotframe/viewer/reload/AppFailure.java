@@ -53,6 +53,26 @@ public final class AppFailure {
         return failure instanceof Runaway || outcome.overran() && failure != null;
     }
 
+    /**
+     * The static initializer that failed or ran away in this failure, as {@code demo.Table}, or
+     * null: a class whose initializer failed cannot be used again in its generation.
+     */
+    public static String failedInitializer(Throwable failure) {
+        for (Throwable at = failure; at != null; at = at.getCause()) {
+            if (at instanceof NoClassDefFoundError && at.getMessage() != null && at.getMessage().startsWith("Could not initialize class ")) {
+                return at.getMessage().substring("Could not initialize class ".length());
+            }
+            if (at instanceof ExceptionInInitializerError || at instanceof Runaway) {
+                for (StackTraceElement frame : appFrames(at.getCause() != null ? at.getCause() : at)) {
+                    if (frame.getMethodName().equals("<clinit>")) {
+                        return frame.getClassName();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** A reflective call's wrapper and a static initializer's wrapper say less than what they wrap. */
     static Throwable unwrap(Throwable failure) {
         Throwable at = failure;

@@ -39,8 +39,8 @@ public final class AppHost {
     private Map<String, byte[]> bytes = Map.of();
     private String appClass;
     private int generations;
-    /** True when the running code is not the server's current class set (an apply failed, or an undo). */
-    private boolean stale;
+    /** Why the running code cannot take a partial update (an apply failed, an undo, a broken static initializer), or null. */
+    private String stale;
 
     /** @param instrumentation for redefinition; null makes every code change a reload */
     public AppHost(Instrumentation instrumentation) {
@@ -99,7 +99,7 @@ public final class AppHost {
      */
     public Applied start(String appClassName, List<ClassFile> classes) {
         Map<String, byte[]> next = toMap(classes);
-        if (running() && appClassName.equals(appClass) && !stale && sameBytes(bytes, next)) {
+        if (running() && appClassName.equals(appClass) && stale == null && sameBytes(bytes, next)) {
             return Applied.ok("snapshot", "the code is unchanged", List.of(), Map.of());
         }
         String previous = appClass;
@@ -129,8 +129,8 @@ public final class AppHost {
                     ? Applied.failed("reload", reason, "no app to start yet", Map.of()) : fresh(next);
         }
         String asked = tier.equals("restart") ? "restart" : "reload";
-        if (stale) {
-            return replace(next, asked, reason + " (after an earlier update failed to apply)");
+        if (stale != null) {
+            return replace(next, asked, reason + " (" + stale + ")");
         }
         if (changed.isEmpty() && removed.isEmpty() && !tier.equals("restart")) {
             bytes = next;
@@ -179,8 +179,22 @@ public final class AppHost {
             history.restore(entry);
             return result.failed();
         }
-        stale = !sameBytes(bytes, entry.classes()) || !entry.appClass().equals(appClass);
+        stale = sameBytes(bytes, entry.classes()) && entry.appClass().equals(appClass) ? null : "after an undo";
         return result.applied();
+    }
+
+    /**
+     * The running generation has a class whose static initializer failed: such a class stays
+     * broken in its generation, so the next code update reloads (a redefine could not fix it).
+     */
+    public void staticInitializerFailed(String which) {
+        if (running()) {
+            swap.current().loader().initializerFailed(which);
+            if (stale == null) {
+                log.info("the static initializer of {} failed; the next update reloads", which);
+                stale = "the running classes have a failed static initializer";
+            }
+        }
     }
 
     /** Remembers the current state as the point to go back to after a runaway. Call between frames. */
@@ -205,7 +219,7 @@ public final class AppHost {
             Applied failed = result.failed();
             return Applied.failed("reload", "start " + simple(appClass), failed.error(), failed.phasesMs());
         }
-        stale = false;
+        stale = null;
         return result.applied();
     }
 
@@ -214,7 +228,7 @@ public final class AppHost {
         // The server's class set moves on even if this fails; until a swap works, the running
         // generation is out of date, so later updates reload from the whole set.
         bytes = next;
-        stale = true;
+        stale = "after an earlier update failed to apply";
         Map<String, Long> phases = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         long start = System.nanoTime();
@@ -230,14 +244,14 @@ public final class AppHost {
             return result.failed();
         }
         history.push(before);
-        stale = false;
+        stale = null;
         return result.applied();
     }
 
     private Swap.Result load(String app, Map<String, byte[]> classes, String tier, String reason, Map<String, Long> phases) {
         long start = System.nanoTime();
         Generation[] made = new Generation[1];
-        List<String> warmUp = running() ? swap.current().loader().definedNames() : List.of();
+        List<String> warmUp = running() ? swap.current().loader().initializedNames() : List.of();
         int number = generations + 1;
         Watchdog.Outcome outcome = watchdog.run("loading " + simple(app),
                 () -> made[0] = Generation.load(number, app, classes, parent, warmUp));

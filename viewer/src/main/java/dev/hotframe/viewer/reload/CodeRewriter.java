@@ -27,6 +27,7 @@ final class CodeRewriter {
     private final int body;
     private final int bodyLength;
     private final FuelInjector.Constants constants;
+    private final boolean initializer;
     private final int code;
     private final int codeLength;
     /** For each old offset that starts an instruction: where its check (or the instruction) now starts, else -1. */
@@ -34,8 +35,10 @@ final class CodeRewriter {
     /** For each old offset that starts an instruction: where the instruction itself now starts, else -1. */
     private final int[] newInstr;
 
-    CodeRewriter(byte[] in, int body, int bodyLength, FuelInjector.Constants constants) {
+    /** @param initializer whether this is a static initializer, whose entry check also notes the class as initialized */
+    CodeRewriter(byte[] in, int body, int bodyLength, FuelInjector.Constants constants, boolean initializer) {
         this.in = in;
+        this.initializer = initializer;
         this.body = body;
         this.bodyLength = bodyLength;
         this.constants = constants;
@@ -52,7 +55,7 @@ final class CodeRewriter {
         out.copy(in, body, 4).s4(newStart[codeLength]);
         for (int pc = 0; pc < codeLength; pc += length(pc)) {
             if (check[pc]) {
-                out.u1(INVOKESTATIC).u2(constants.tick);
+                out.u1(INVOKESTATIC).u2(pc == 0 && initializer ? constants.initializing : constants.tick);
             }
             instruction(pc, out);
         }

@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 public final class Fuel {
 
+    private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** The tripped threads and why; copied on write, so that the check reads one field. */
     private static volatile Trip[] trips = new Trip[0];
 
@@ -26,6 +27,19 @@ public final class Fuel {
         if (tripped.length != 0) {
             check(tripped);
         }
+    }
+
+    /**
+     * Called first by an app class's static initializer: a fuel check that also tells the
+     * class's generation that the class was initialized, so that the next generation
+     * initializes it while it loads.
+     */
+    public static void initializing() {
+        Class<?> initialized = CALLER.getCallerClass();
+        if (initialized.getClassLoader() instanceof GenerationLoader loader) {
+            loader.initialized(initialized.getName());
+        }
+        tick();
     }
 
     private static void check(Trip[] tripped) {

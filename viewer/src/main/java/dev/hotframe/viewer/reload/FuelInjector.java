@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites an app class so that every method calls {@link Fuel#tick()} on entry and before
- * every backward branch: the cheap budget checks that let the watchdog stop a runaway loop or
+ * every backward branch (a static initializer calls {@link Fuel#initializing()} on entry, which
+ * also notes that the class was initialized): the cheap budget checks that let the watchdog stop a runaway loop or
  * recursion from inside (the "fuel" of interpreted languages). It appends six constant-pool
  * entries and three bytes per check, and fixes up branch offsets, switch padding, exception
  * tables, stack map frames and debug tables. A method it cannot rewrite safely (one that would
@@ -22,8 +23,11 @@ final class FuelInjector {
     private static final int MAGIC = 0xCAFEBABE;
     private static final int ACC_NATIVE = 0x0100;
     private static final int ACC_ABSTRACT = 0x0400;
-    /** The constant-pool entries appended: Utf8 owner, Class, Utf8 name, Utf8 descriptor, NameAndType, Methodref. */
-    private static final int ADDED_CONSTANTS = 6;
+    /**
+     * The constant-pool entries appended: Utf8 owner, Class, Utf8 "tick", Utf8 "()V", NameAndType,
+     * Methodref (tick); Utf8 "initializing", NameAndType, Methodref (initializing).
+     */
+    private static final int ADDED_CONSTANTS = 9;
 
     private FuelInjector() {
     }
@@ -70,7 +74,7 @@ final class FuelInjector {
                 i++;
             }
         }
-        Constants constants = new Constants(in, offsets, count + ADDED_CONSTANTS - 1);
+        Constants constants = new Constants(in, offsets, count + 5, count + 8);
         ClassBytes.Out out = new ClassBytes.Out(in.length + 256);
         out.copy(in, 0, 8).u2(count + ADDED_CONSTANTS).copy(in, 10, at - 10);
         appendTickConstants(out, count);
@@ -98,6 +102,9 @@ final class FuelInjector {
         utf8(out, "()V");
         out.u1(12).u2(first + 2).u2(first + 3);
         out.u1(10).u2(first + 1).u2(first + 4);
+        utf8(out, "initializing");
+        out.u1(12).u2(first + 6).u2(first + 3);
+        out.u1(10).u2(first + 1).u2(first + 7);
     }
 
     private static void utf8(ClassBytes.Out out, String ascii) {
@@ -136,7 +143,7 @@ final class FuelInjector {
             byte[] code = null;
             if ((access & (ACC_ABSTRACT | ACC_NATIVE)) == 0 && constants.is(u2(in, at), "Code")) {
                 try {
-                    code = new CodeRewriter(in, at + 6, length, constants).rewrite();
+                    code = new CodeRewriter(in, at + 6, length, constants, constants.is(name, "<clinit>")).rewrite();
                     counts[0]++;
                 } catch (ClassBytes.Unsupported e) {
                     counts[1]++;
@@ -170,16 +177,18 @@ final class FuelInjector {
         }
     }
 
-    /** Read access to the constant pool, and the index of the appended {@code Fuel.tick} method reference. */
+    /** Read access to the constant pool, and the indexes of the appended {@code Fuel.tick} and {@code Fuel.initializing} references. */
     static final class Constants {
         private final byte[] in;
         private final int[] offsets;
         final int tick;
+        final int initializing;
 
-        Constants(byte[] in, int[] offsets, int tick) {
+        Constants(byte[] in, int[] offsets, int tick, int initializing) {
             this.in = in;
             this.offsets = offsets;
             this.tick = tick;
+            this.initializing = initializing;
         }
 
         /** Whether entry {@code index} is the Utf8 {@code ascii}. */

@@ -11,8 +11,8 @@ record Generation(GenerationLoader loader, HotframeApp<Object> app, StateCodec c
 
     /**
      * Defines the classes in a new loader, runs the static initializers of {@code appClass} and
-     * of every class in {@code warmUp} (the classes the previous generation had loaded, so that a
-     * broken static initializer fails this update, not a frame later), and creates the app.
+     * of every class in {@code warmUp} (the classes the previous generation had initialized, so
+     * that a broken static initializer fails this update, not a frame later), and creates the app.
      */
     @SuppressWarnings("unchecked")
     static Generation load(int number, String appClass, Map<String, byte[]> classes, ClassLoader parent, List<String> warmUp)

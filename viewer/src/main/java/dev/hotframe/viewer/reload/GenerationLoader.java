@@ -24,7 +24,7 @@ final class GenerationLoader extends ClassLoader {
 
     private final int generation;
     private final Map<String, byte[]> classes;
-    private final Set<String> defined = new LinkedHashSet<>();
+    private final Set<String> initialized = new LinkedHashSet<>();
 
     GenerationLoader(int generation, Map<String, byte[]> classes, ClassLoader parent) {
         super(NAME_PREFIX + generation, parent);
@@ -60,11 +60,7 @@ final class GenerationLoader extends ClassLoader {
             throw new ClassNotFoundException(name + " is not part of generation " + generation);
         }
         byte[] metered = FuelInjector.inject(bytes);
-        Class<?> type = defineClass(name, metered, 0, metered.length);
-        synchronized (defined) {
-            defined.add(name);
-        }
-        return type;
+        return defineClass(name, metered, 0, metered.length);
     }
 
     /** The class if this generation has already defined it, else null. */
@@ -72,10 +68,24 @@ final class GenerationLoader extends ClassLoader {
         return findLoadedClass(name);
     }
 
-    /** The names of the classes this generation has defined so far, in the order it defined them. */
-    List<String> definedNames() {
-        synchronized (defined) {
-            return new ArrayList<>(defined);
+    /** Notes that a class of this generation ran its static initializer (called by {@link Fuel#initializing()}). */
+    void initialized(String name) {
+        synchronized (initialized) {
+            initialized.add(name);
+        }
+    }
+
+    /** Forgets a class whose static initializer failed: the next generation should not initialize it up front. */
+    void initializerFailed(String name) {
+        synchronized (initialized) {
+            initialized.remove(name);
+        }
+    }
+
+    /** The classes whose static initializers ran (and did not fail), in the order they ran. */
+    List<String> initializedNames() {
+        synchronized (initialized) {
+            return new ArrayList<>(initialized);
         }
     }
 

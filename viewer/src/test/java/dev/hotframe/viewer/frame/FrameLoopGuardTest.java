@@ -36,7 +36,7 @@ class FrameLoopGuardTest {
     private static final String BLUE = "0xFF2040C0";
     private static final String RED = "0xFFC04020";
     private static final String FILE = "src/demo/Spin.java";
-    /** update's body is on line 8, render's on line 9, deep() on line 10; javac's bridge methods are on line 4. */
+    /** update's body is on line 8, render's on line 9, deep() on line 10, Lazy on 11; javac's bridge methods are on line 4. */
     private static final String SOURCE = """
             package demo;
             import dev.hotframe.app.Frame;
@@ -48,6 +48,7 @@ class FrameLoopGuardTest {
                 public void update(State s, double dt) { s.frames++; %s }
                 public void render(State s, Frame f) { f.canvas().clear(%s); %s }
                 static int deep(int n) { return deep(n + 1) + 1; }
+                static final class Lazy { static final int V = Integer.parseInt(System.getProperty("no.such.property", "x")); }
             }
             """;
 
@@ -171,6 +172,25 @@ class FrameLoopGuardTest {
                 + "\n  at demo.Spin.deep(Spin.java:10)".repeat(5), "method body changed")));
         assertThat(pixel("frame-1.png")).isEqualTo("FF2040C0");
         assertThat(fixed.get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void staticInitializerThatFailsInAFrameMakesTheNextCodeUpdateAReload() throws Exception {
+        redefine(1, app("", RED, "s.frames += Lazy.V;"));
+        JsonNode broken = log.await(1);
+        redefine(2, app("", RED, ""));
+        JsonNode reloaded = log.await(2);
+
+        assertThat(timeless(broken)).isEqualTo(json(record(1, "redefine", false, """
+                java.lang.NumberFormatException in render: For input string: "x"
+                  at demo.Spin$Lazy.<clinit>(Spin.java:11)
+                  at demo.Spin.render(Spin.java:9)
+                  at demo.Spin.render(Spin.java:4)""", "method body changed")));
+        assertThat(timeless(reloaded)).isEqualTo(json("""
+                {"seq": 2, "tier": "reload", "files": ["src/demo/Spin.java"], "detectedAtMs": 1002, "ok": true, "error": null,
+                 "reason": "method body changed (the running classes have a failed static initializer)", "serverPhasesMs": {},
+                 "generation": 2}"""));
+        assertThat(pixel("frame-2.png")).isEqualTo("FFC04020");
     }
 
     @Test

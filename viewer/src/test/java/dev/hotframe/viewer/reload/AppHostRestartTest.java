@@ -244,7 +244,7 @@ class AppHostRestartTest {
         assertThat(afterUndo).isEqualTo("v1");
         assertThat(host.stateTree().toString()).as("the state as it was when v2 came").isEqualTo("{\"clicks\":2,\"name\":\"abc\"}");
         assertThat(next.withoutPhases()).isEqualTo(new Applied("reload",
-                "method body changed (after an earlier update failed to apply)", true, null, List.of()));
+                "method body changed (after an undo)", true, null, List.of()));
         assertThat(value(host)).isEqualTo("v3");
     }
 
