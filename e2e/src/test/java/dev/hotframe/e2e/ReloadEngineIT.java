@@ -54,14 +54,7 @@ class ReloadEngineIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (viewer != null) {
-            viewer.close();
-            System.out.println(viewer.output());
-        }
-        if (server != null) {
-            server.close();
-            System.out.println(server.output());
-        }
+        RunningProcess.closeAndPrint(viewer, server);
     }
 
     @Test
