@@ -163,7 +163,7 @@ public final class ServerConnection implements AutoCloseable {
             return;
         }
         send(new ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, Runtime.version().toString(),
-                List.of("redefine", "reload", "scene"), serverId, lastSeq, blobs.held()));
+                List.of("redefine", "reload", "restart", "undo", "scene"), serverId, lastSeq, blobs.held()));
     }
 
     private void retry() {
