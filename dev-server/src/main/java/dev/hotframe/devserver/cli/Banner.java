@@ -2,7 +2,6 @@ package dev.hotframe.devserver.cli;
 
 import dev.hotframe.devserver.serve.DevServer;
 import dev.hotframe.devserver.session.HubSettings;
-import dev.hotframe.devserver.session.AccessToken;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -19,7 +18,7 @@ final class Banner {
 
     static void print(DevServer server, String host) {
         PrintStream out = System.out;
-        boolean loopback = HubSettings.local(AccessToken.generate()).withAddress(host, 0).loopback();
+        boolean loopback = HubSettings.isLoopback(host);
         out.println("Hotframe dev server ready: " + server.url());
         out.println("  project: " + server.project().root() + " (app " + server.project().appClass() + ")");
         out.println("  token:   in " + server.recordFile() + " (viewers on this machine find it there)");

@@ -9,12 +9,11 @@ import dev.hotframe.devserver.watch.ChangeBatch;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Sha256;
 import dev.hotframe.wire.UpdateMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -223,12 +222,9 @@ final class ChangePipeline {
 
     private static String hash(Path path) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path));
-            return java.util.HexFormat.of().formatHex(digest);
+            return Sha256.hex(Files.readAllBytes(path));
         } catch (IOException e) {
             return null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 }

@@ -46,6 +46,16 @@ public final class AccessToken {
         return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Returns whether the token presented in an {@code Authorization: Bearer} header, else in the
+     * {@code token} query parameter, is this one.
+     */
+    public boolean matchesPresented(String authorizationHeader, String queryToken) {
+        String bearer = "Bearer ";
+        return matches(authorizationHeader != null && authorizationHeader.startsWith(bearer)
+                ? authorizationHeader.substring(bearer.length()).trim() : queryToken);
+    }
+
     public String value() {
         return value;
     }

@@ -31,7 +31,12 @@ public record HubSettings(String host, int port, AccessToken token, Limits limit
 
     /** Whether the hub listens on loopback only, so that only this machine can connect. */
     public boolean loopback() {
-        return UpgradeGuard.isLoopback(host);
+        return isLoopback(host);
+    }
+
+    /** Whether {@code address} names this machine's loopback interface. */
+    public static boolean isLoopback(String address) {
+        return UpgradeGuard.isLoopback(address);
     }
 
     /** Loopback, a free port, default limits, no assets, no TLS. */

@@ -2,8 +2,13 @@ package dev.hotframe.devserver.session;
 
 import dev.hotframe.wire.Blobs;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.WireCodec;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One update encoded once for every viewer: its JSON text and, built on first need, the binary
@@ -11,6 +16,8 @@ import java.util.List;
  * only the rest.
  */
 final class Outgoing {
+
+    private static final Logger log = LoggerFactory.getLogger(Outgoing.class);
 
     final ServerMessage.Update message;
     final String text;
@@ -23,6 +30,26 @@ final class Outgoing {
         this.text = text;
         this.classes = classesOf(message);
         this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /**
+     * Encodes {@code message} once for every viewer. An update that breaks the codec's limits
+     * (too many classes, too much text) becomes a failure saying so, which viewers can read.
+     */
+    static Outgoing of(ServerMessage.Update message, WireCodec codec) {
+        Limits limits = codec.limits();
+        int classes = classesOf(message).size();
+        String text = codec.encode(message);
+        String problem = classes > limits.classesPerUpdate()
+                ? classes + " classes changed at once; one update may carry " + limits.classesPerUpdate()
+                : text.length() > limits.textBytes()
+                ? "the update is " + text.length() + " bytes; the limit is " + limits.textBytes() : null;
+        if (problem == null) {
+            return new Outgoing(message, text, limits.binaryBytes());
+        }
+        log.error("#{} cannot be sent: {}", message.meta().seq(), problem);
+        var failed = new ServerMessage.UpdateFailed(message.meta(), List.of(new Diagnostic("", 0, 0, problem)));
+        return new Outgoing(failed, codec.encode(failed), limits.binaryBytes());
     }
 
     /** Sends this update to {@code link}: the class bytes it lacks, then the text. */

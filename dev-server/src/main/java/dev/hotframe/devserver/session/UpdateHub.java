@@ -1,7 +1,6 @@
 package dev.hotframe.devserver.session;
 
 import dev.hotframe.devserver.http.AssetRoute;
-import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.ViewerMessage;
@@ -123,18 +122,7 @@ public final class UpdateHub implements AutoCloseable {
     }
 
     private Outgoing encode(ServerMessage.Update message) {
-        int classes = Outgoing.classesOf(message).size();
-        String text = codec.encode(message);
-        String problem = classes > settings.limits().classesPerUpdate()
-                ? classes + " classes changed at once; one update may carry " + settings.limits().classesPerUpdate()
-                : text.length() > settings.limits().textBytes()
-                ? "the update is " + text.length() + " bytes; the limit is " + settings.limits().textBytes() : null;
-        if (problem == null) {
-            return new Outgoing(message, text, settings.limits().binaryBytes());
-        }
-        log.error("#{} cannot be sent: {}", message.meta().seq(), problem);
-        var failed = new ServerMessage.UpdateFailed(message.meta(), List.of(new Diagnostic("", 0, 0, problem)));
-        return new Outgoing(failed, codec.encode(failed), settings.limits().binaryBytes());
+        return Outgoing.of(message, codec);
     }
 
     /** The number of viewers that have said hello and are connected. */
@@ -144,7 +132,7 @@ public final class UpdateHub implements AutoCloseable {
 
     private void socket(WsConfig ws) {
         ws.onConnect(ctx -> {
-            if (!authorized(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"))) {
+            if (!settings.token().matchesPresented(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"))) {
                 log.warn("refused a viewer from {}: missing or wrong access token", ctx.session.getRemoteSocketAddress());
                 ctx.closeSession(Protocol.CLOSE_POLICY, "missing or wrong access token");
                 return;
@@ -277,13 +265,7 @@ public final class UpdateHub implements AutoCloseable {
     }
 
     private boolean authorized(Context ctx) {
-        return authorized(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"));
-    }
-
-    /** The token from an {@code Authorization: Bearer} header, else from the {@code token} query parameter. */
-    private boolean authorized(String header, String query) {
-        String presented = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()).trim() : query;
-        return settings.token().matches(presented);
+        return settings.token().matchesPresented(ctx.header(Protocol.TOKEN_HEADER), ctx.queryParam("token"));
     }
 
     private void status(Context ctx) {
@@ -296,21 +278,8 @@ public final class UpdateHub implements AutoCloseable {
         synchronized (order) {
             body.put("seq", seq);
         }
-        body.put("viewers", viewers.values().stream().map(UpdateHub::describe).toList());
+        body.put("viewers", viewers.values().stream().map(ViewerLink::describe).toList());
         ctx.json(body);
-    }
-
-    private static Map<String, Object> describe(ViewerLink v) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", v.id());
-        d.put("remote", v.remote());
-        d.put("jdk", v.hello().jdk());
-        d.put("capabilities", v.hello().capabilities());
-        d.put("connectedAtMs", v.connectedAtMs());
-        d.put("lastAckedSeq", v.lastAckedSeq());
-        var ack = v.lastAck();
-        d.put("lastAck", ack == null ? null : Map.of("seq", ack.seq(), "ok", ack.ok(), "tier", ack.tier(), "phasesMs", ack.phasesMs()));
-        return d;
     }
 
     private static String truncate(String reason) {

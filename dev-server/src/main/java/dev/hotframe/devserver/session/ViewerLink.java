@@ -6,7 +6,9 @@ import io.javalin.websocket.WsContext;
 import java.nio.ByteBuffer;
 import dev.hotframe.wire.HeldClasses;
 import dev.hotframe.wire.ServerMessage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,18 +48,6 @@ final class ViewerLink {
         return String.valueOf(ctx.session.getRemoteSocketAddress());
     }
 
-    long connectedAtMs() {
-        return connectedAtMs;
-    }
-
-    long lastAckedSeq() {
-        return lastAckedSeq;
-    }
-
-    ViewerMessage.Ack lastAck() {
-        return lastAck;
-    }
-
     long lastHeardMs() {
         return lastHeardMs;
     }
@@ -79,6 +69,20 @@ final class ViewerLink {
     /** Follows the viewer's bookkeeping of held classes after it was sent {@code update}. */
     void sent(ServerMessage.Update update) {
         held.apply(update);
+    }
+
+    /** What {@code /status} shows of this viewer. */
+    Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", id());
+        d.put("remote", remote());
+        d.put("jdk", hello.jdk());
+        d.put("capabilities", hello.capabilities());
+        d.put("connectedAtMs", connectedAtMs);
+        d.put("lastAckedSeq", lastAckedSeq);
+        ViewerMessage.Ack ack = lastAck;
+        d.put("lastAck", ack == null ? null : Map.of("seq", ack.seq(), "ok", ack.ok(), "tier", ack.tier(), "phasesMs", ack.phasesMs()));
+        return d;
     }
 
     /** Sends a text frame; a failed send is logged with the viewer's id (the close handler cleans up). */

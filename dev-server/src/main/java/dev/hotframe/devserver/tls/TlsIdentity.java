@@ -1,5 +1,7 @@
 package dev.hotframe.devserver.tls;
 
+import dev.hotframe.wire.Fingerprint;
+import dev.hotframe.wire.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,8 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Collections;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * A keystore with the server's private key and certificate, and the certificate's SHA-256
@@ -50,16 +50,11 @@ public record TlsIdentity(KeyStore keyStore, String password, String fingerprint
 
     /** The SHA-256 of a certificate's DER encoding, as colon-separated uppercase hex. */
     public static String fingerprint(Certificate certificate) throws GeneralSecurityException {
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        return Fingerprint.printed(Sha256.digest(certificate.getEncoded()));
     }
 
     /** Normalizes a fingerprint as users may type it ({@code sha256:}, lower case, no colons) to the printed form. */
     public static String normalize(String pin) {
-        String hex = pin.trim().toLowerCase(Locale.ROOT).replaceFirst("^sha-?256:", "").replace(":", "");
-        if (!hex.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("a pin must be 64 hex digits (a SHA-256), optionally colon-separated; got '" + pin + "'");
-        }
-        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(hex));
+        return Fingerprint.printed(pin);
     }
 }

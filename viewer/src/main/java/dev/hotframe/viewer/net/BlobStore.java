@@ -35,8 +35,4 @@ final class BlobStore {
     Map<String, String> held() {
         return held.asMap();
     }
-
-    int size() {
-        return bytes.size();
-    }
 }

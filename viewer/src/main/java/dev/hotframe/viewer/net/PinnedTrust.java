@@ -1,12 +1,11 @@
 package dev.hotframe.viewer.net;
 
+import dev.hotframe.wire.Fingerprint;
+import dev.hotframe.wire.Sha256;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
-import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -22,7 +21,7 @@ public final class PinnedTrust extends X509ExtendedTrustManager {
 
     /** @param pin 64 hex digits, colons and a {@code sha256:} prefix allowed */
     public PinnedTrust(String pin) {
-        this.pin = normalize(pin);
+        this.pin = Fingerprint.hex(pin);
     }
 
     /** An SSL context that trusts only the pinned certificate. */
@@ -36,28 +35,18 @@ public final class PinnedTrust extends X509ExtendedTrustManager {
         }
     }
 
-    static String normalize(String pin) {
-        String hex = pin.trim().toLowerCase(Locale.ROOT).replaceFirst("^sha-?256:", "").replace(":", "");
-        if (!hex.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("--pin must be a SHA-256 fingerprint (64 hex digits, colons allowed), was '"
-                    + pin + "'");
-        }
-        return hex;
-    }
-
     private void check(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the dev server presented no certificate");
         }
         String actual;
         try {
-            actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
+            actual = Sha256.hex(chain[0].getEncoded());
         } catch (GeneralSecurityException e) {
             throw new CertificateException("cannot fingerprint the server's certificate", e);
         }
         if (!actual.equals(pin)) {
-            throw new Mismatch("the dev server's certificate has fingerprint "
-                    + HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(actual))
+            throw new Mismatch("the dev server's certificate has fingerprint " + Fingerprint.printed(actual)
                     + ", not the pinned one; refusing to connect (is it another server, or was the certificate replaced?)");
         }
     }

@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class ServerConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
-    private static final long FIRST_RETRY_MS = 200;
-    private static final long MAX_RETRY_MS = 2000;
 
     /** What the connection is doing, for the window title and the overlay. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED }
@@ -58,12 +56,11 @@ public final class ServerConnection implements AutoCloseable {
     private volatile long lastHeardMs;
     private volatile long silenceLimitMs = Protocol.PING_SECONDS * 1000L * Protocol.PINGS_BEFORE_TIMEOUT;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-    private long backoffMs = FIRST_RETRY_MS;
+    private final Backoff backoff = new Backoff();
     private String lastProblem;
     private int attempt;
     // Owned by the websocket listener's thread (one message at a time).
-    private String serverId;
-    private long lastSeq;
+    private final Resume resume = new Resume();
     private String refusal;
 
     /**
@@ -101,7 +98,7 @@ public final class ServerConnection implements AutoCloseable {
     public void resync() {
         timer.execute(() -> {
             synchronized (this) {
-                serverId = null;
+                resume.forget();
             }
             WebSocket ws = socket;
             if (ws != null) {
@@ -163,7 +160,8 @@ public final class ServerConnection implements AutoCloseable {
             return;
         }
         send(new ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, Runtime.version().toString(),
-                List.of("redefine", "reload", "restart", "undo", "scene"), serverId, lastSeq, blobs.held()));
+                List.of("redefine", "reload", "restart", "undo", "scene"), resume.serverId(), resume.lastSeq(),
+                blobs.held()));
     }
 
     private void retry() {
@@ -171,9 +169,7 @@ public final class ServerConnection implements AutoCloseable {
             return;
         }
         onState.accept(State.DISCONNECTED);
-        long delay = backoffMs;
-        backoffMs = Math.min(MAX_RETRY_MS, backoffMs * 2);
-        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        timer.schedule(this::connect, backoff.next(), TimeUnit.MILLISECONDS);
     }
 
     /** Gives up a connection that has been silent for three ping periods: the server or the network is gone. */
@@ -198,10 +194,11 @@ public final class ServerConnection implements AutoCloseable {
         @Override
         public Void welcome(ServerMessage.Welcome welcome) {
             silenceLimitMs = welcome.pingSeconds() * 1000L * Protocol.PINGS_BEFORE_TIMEOUT;
-            backoffMs = FIRST_RETRY_MS;
+            backoff.reset();
             log.info("connected to the dev server (protocol {}, {}{})", welcome.protocol(), welcome.resume(),
-                    welcome.resume().equals(ServerMessage.Welcome.CATCH_UP) ? " from #" + lastSeq + " to #" + welcome.seq() : "");
-            serverId = welcome.serverId();
+                    welcome.resume().equals(ServerMessage.Welcome.CATCH_UP)
+                            ? " from #" + resume.lastSeq() + " to #" + welcome.seq() : "");
+            resume.welcomed(welcome.serverId());
             onState.accept(State.CONNECTED);
             return null;
         }
@@ -222,7 +219,7 @@ public final class ServerConnection implements AutoCloseable {
 
         @Override
         public Void snapshot(ServerMessage.Snapshot snapshot) {
-            lastSeq = snapshot.meta().seq();
+            resume.snapshot(snapshot.meta().seq());
             return deliver(snapshot);
         }
 
@@ -243,17 +240,17 @@ public final class ServerConnection implements AutoCloseable {
 
         private Void inOrder(ServerMessage.Update update) {
             long seq = update.meta().seq();
-            if (seq <= lastSeq) {
-                log.debug("skipping #{}: already have #{}", seq, lastSeq);
-                return null;
-            }
-            if (seq != lastSeq + 1) {
-                log.warn("update #{} follows #{}: one is missing; resynchronizing", seq, lastSeq);
+            long last = resume.lastSeq();
+            Resume.Verdict verdict = resume.next(seq);
+            if (verdict == Resume.Verdict.DUPLICATE) {
+                log.debug("skipping #{}: already have #{}", seq, last);
+            } else if (verdict == Resume.Verdict.GAP) {
+                log.warn("update #{} follows #{}: one is missing; resynchronizing", seq, last);
                 resync();
-                return null;
+            } else {
+                deliver(update);
             }
-            lastSeq = seq;
-            return deliver(update);
+            return null;
         }
 
         private Void deliver(ServerMessage.Update update) {
