@@ -41,6 +41,8 @@ public final class ProjectWatcher implements AutoCloseable {
     static final long SUPERSEDE_WINDOW_MILLIS = 2_000;
     /** Batches at least this big wait for the longer burst quiet window. */
     static final int BIG_BURST_PATHS = 20;
+    /** How long a lone save whose file is still empty may take to be written before it counts as a burst. */
+    static final long SETTLE_MILLIS = 25;
     static final long BIG_BURST_QUIET_MILLIS = 100;
 
     private record Event(Path path, long atMs, boolean overflow, boolean deletion) {
@@ -119,6 +121,17 @@ public final class ProjectWatcher implements AutoCloseable {
                     alone = false;
                 }
                 boolean early = alone && idleBefore && settled(first);
+                if (!early && alone && idleBefore && writing(first)) {
+                    // A save that truncates first shows an empty file for a moment: give its write a short while.
+                    long settle = Math.min(quietMillis, SETTLE_MILLIS);
+                    while ((next = events.poll(settle, TimeUnit.MILLISECONDS)) != null && first.path().equals(next.path())) {
+                        add(next, paths);
+                    }
+                    if (next != null) {
+                        overflow |= add(next, paths);
+                    }
+                    early = next == null && settled(first);
+                }
                 if (!early) {
                     while ((next = events.poll(quiet(paths, overflow), TimeUnit.MILLISECONDS)) != null) {
                         overflow |= add(next, paths);
@@ -165,6 +178,11 @@ public final class ProjectWatcher implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** True for an existing, still empty file: possibly mid-write rather than deleted or moved. */
+    private static boolean writing(Event event) {
+        return !event.overflow() && !event.deletion() && event.path() != null && Files.isRegularFile(event.path());
     }
 
     private static boolean settled(Event event) {
