@@ -21,6 +21,9 @@ public final class Protocol {
     /** The HTTP route that serves files from the project's assets folder. */
     public static final String ASSETS_PATH = "/hotframe/assets";
 
+    /** {@code GET <this>/<sha256>}: the bytes of a {@link Library} an update names, for token holders. */
+    public static final String LIBRARIES_PATH = "/hotframe/libraries";
+
     /** The header that carries the access token. */
     public static final String TOKEN_HEADER = "Authorization";
 

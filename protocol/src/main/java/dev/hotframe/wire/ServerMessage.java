@@ -1,5 +1,6 @@
 package dev.hotframe.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.hotframe.scene.SceneNode;
@@ -97,16 +98,24 @@ public sealed interface ServerMessage {
 
     /**
      * The whole current project, sent when a viewer cannot catch up from the log: the app class,
-     * all classes, all scenes, and the problems that are open now (a compile error at start).
+     * all classes, all scenes, the problems that are open now (a compile error at start), and the
+     * libraries the app's code needs at run time.
      */
     record Snapshot(UpdateMeta meta, String appClass, List<ClassFile> classes, Map<String, SceneNode> scenes,
-                    List<Diagnostic> problems) implements Update {
+                    List<Diagnostic> problems, List<Library> libraries) implements Update {
         public Snapshot {
             Objects.requireNonNull(meta, "'meta' must not be null");
             Objects.requireNonNull(appClass, "'appClass' must not be null");
             classes = List.copyOf(classes == null ? List.of() : classes);
             scenes = Map.copyOf(scenes == null ? Map.of() : scenes);
             problems = List.copyOf(problems == null ? List.of() : problems);
+            libraries = List.copyOf(libraries == null ? List.of() : libraries);
+        }
+
+        /** A snapshot of a project that needs no libraries. */
+        public Snapshot(UpdateMeta meta, String appClass, List<ClassFile> classes, Map<String, SceneNode> scenes,
+                        List<Diagnostic> problems) {
+            this(meta, appClass, classes, scenes, problems, List.of());
         }
 
         @Override
@@ -132,15 +141,27 @@ public sealed interface ServerMessage {
      * Java code changed. {@code tier} is {@code redefine} (method bodies only) or {@code reload}
      * (shape changed), with the classifier's {@code reason}. {@code classes} holds only the
      * changed and added classes; {@code removed} names classes that no longer exist.
+     * {@code libraries}, when present, is the new complete set of run-time libraries (the
+     * project's dependencies changed); absent means unchanged. A new set always comes with
+     * tier {@code reload} or {@code restart}, never {@code redefine}.
      */
-    record CodeUpdate(UpdateMeta meta, String tier, String reason, List<ClassFile> classes, List<String> removed)
-            implements Update {
+    record CodeUpdate(UpdateMeta meta, String tier, String reason, List<ClassFile> classes, List<String> removed,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<Library> libraries) implements Update {
         public CodeUpdate {
             Objects.requireNonNull(meta, "'meta' must not be null");
             Objects.requireNonNull(tier, "'tier' must not be null");
             Objects.requireNonNull(reason, "'reason' must not be null");
             classes = List.copyOf(classes == null ? List.of() : classes);
             removed = List.copyOf(removed == null ? List.of() : removed);
+            libraries = libraries == null ? null : List.copyOf(libraries);
+            if (libraries != null && tier.equals("redefine")) {
+                throw new IllegalArgumentException("a code update that changes the libraries cannot be a redefine");
+            }
+        }
+
+        /** A code update that leaves the libraries as they are. */
+        public CodeUpdate(UpdateMeta meta, String tier, String reason, List<ClassFile> classes, List<String> removed) {
+            this(meta, tier, reason, classes, removed, null);
         }
 
         @Override

@@ -41,9 +41,11 @@ public final class CompileSettingsResolver {
         List<CompileSettings.Problem> problems = new ArrayList<>();
         Path descriptor = project.root().resolve(Project.DESCRIPTOR);
         Set<Path> classpath = new LinkedHashSet<>();
+        Set<Path> libraries = new LinkedHashSet<>();
         for (Path entry : project.classpath()) {
             if (Files.exists(entry)) {
                 classpath.add(entry);
+                libraries.add(entry);
             } else {
                 problems.add(new CompileSettings.Problem(descriptor, "the classpath entry " + entry
                         + " does not exist; compiling without it"));
@@ -60,6 +62,7 @@ public final class CompileSettingsResolver {
                 MavenClasspath.Resolution resolution = maven.resolve(pom);
                 if (resolution.ok()) {
                     classpath.addAll(resolution.entries());
+                    libraries.addAll(resolution.libraries());
                 } else {
                     problems.add(new CompileSettings.Problem(pomFile, resolution.problem()));
                 }
@@ -71,7 +74,7 @@ public final class CompileSettingsResolver {
         }
         Path releaseFrom = project.release().isPresent() ? descriptor : pomFile;
         int release = release(project.release().isPresent() ? project.release() : pomRelease, releaseFrom, problems);
-        return new CompileSettings(List.copyOf(classpath), release, problems);
+        return new CompileSettings(List.copyOf(classpath), release, problems, List.copyOf(libraries));
     }
 
     /** True when a pom appeared, disappeared or changed since the last {@link #resolve()}. */

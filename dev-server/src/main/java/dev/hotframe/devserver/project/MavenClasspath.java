@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Maven project's compile classpath (compile, provided and system scopes), resolved by running
- * {@code mvn dependency:build-classpath} once and cached in {@code target/hotframe/} under the
- * pom's fingerprint, so that a restart costs nothing until the pom changes. Maven runs offline
- * first (fast, and enough when the project was built before), then online if that failed.
+ * A Maven project's compile classpath (compile, provided and system scopes) and the libraries its
+ * code needs at run time (compile, runtime and system scopes, less what every viewer provides),
+ * resolved by running {@code mvn dependency:list} once and cached in {@code target/hotframe/}
+ * under the pom's fingerprint, so that a restart costs nothing until the pom changes. Maven runs
+ * offline first (fast, and enough when the project was built before), then online if that failed.
  */
 public final class MavenClasspath {
 
@@ -26,10 +27,25 @@ public final class MavenClasspath {
             "(?:artifact|artifacts could not be resolved:|Could not find artifact)\\s+([\\w.\\-]+:[\\w.\\-]+(?::[\\w.\\-]+){1,3})");
     private static final long TIMEOUT_SECONDS = 300;
 
-    /** The classpath, or why there is none ({@code problem} is then set and {@code entries} empty). */
-    public record Resolution(List<Path> entries, String problem) {
+    /** Where the resolved list is cached, relative to the project. */
+    static final String CACHE = "target/hotframe/maven-dependencies.txt";
+
+    /**
+     * The classpath and the run-time libraries, or why there are none ({@code problem} is then
+     * set and both lists are empty).
+     */
+    public record Resolution(List<Path> entries, List<Path> libraries, String problem) {
         public Resolution {
             entries = List.copyOf(entries);
+            libraries = List.copyOf(libraries);
+        }
+
+        static Resolution failed(String problem) {
+            return new Resolution(List.of(), List.of(), problem);
+        }
+
+        static Resolution of(DependencyList list) {
+            return new Resolution(list.compileClasspath(), list.runtimeLibraries(), null);
         }
 
         public boolean ok() {
@@ -55,27 +71,35 @@ public final class MavenClasspath {
 
     /** The cached classpath when {@code pom} has not changed since it was resolved, else a fresh resolution. */
     public Resolution resolve(MavenPom pom) {
-        Path cache = root.resolve("target/hotframe/maven-classpath.txt");
-        List<Path> cached = readCache(cache, pom.fingerprint());
+        Path cache = root.resolve(CACHE);
+        DependencyList cached = readCache(cache, pom.fingerprint());
         if (cached != null) {
-            return new Resolution(cached, null);
+            return Resolution.of(cached);
         }
         long start = System.nanoTime();
         log.info("resolving the compile classpath from {} with Maven (once per pom change)...", root.relativize(pom.file()));
-        Resolution resolution = run(pom, cache, true);
-        if (!resolution.ok() && online) {
+        Ran ran = run(pom, cache, true);
+        if (!ran.resolution().ok() && online) {
             log.info("offline resolution failed; asking Maven again with the remote repositories");
-            resolution = run(pom, cache, false);
+            ran = run(pom, cache, false);
         }
+        Resolution resolution = ran.resolution();
         if (resolution.ok()) {
-            writeCache(cache, pom.fingerprint(), resolution.entries());
-            log.info("resolved {} classpath entries from {} in {} ms", resolution.entries().size(),
-                    root.relativize(pom.file()), (System.nanoTime() - start) / 1_000_000);
+            writeCache(cache, pom.fingerprint(), ran.list());
+            log.info("resolved {} classpath entries ({} run-time libraries) from {} in {} ms", resolution.entries().size(),
+                    resolution.libraries().size(), root.relativize(pom.file()), (System.nanoTime() - start) / 1_000_000);
         }
         return resolution;
     }
 
-    private Resolution run(MavenPom pom, Path cache, boolean offline) {
+    /** One Maven run's answer, with the list it came from (to cache). */
+    private record Ran(Resolution resolution, DependencyList list) {
+        static Ran failed(String problem) {
+            return new Ran(Resolution.failed(problem), null);
+        }
+    }
+
+    private Ran run(MavenPom pom, Path cache, boolean offline) {
         Path output;
         Path logFile;
         try {
@@ -83,7 +107,7 @@ public final class MavenClasspath {
             output = Files.createTempFile(cache.getParent(), "classpath", ".txt");
             logFile = Files.createTempFile(cache.getParent(), "maven", ".log");
         } catch (IOException e) {
-            return new Resolution(List.of(), "cannot resolve the compile classpath: cannot write " + cache.getParent()
+            return Ran.failed("cannot resolve the compile classpath: cannot write " + cache.getParent()
                     + ": " + e.getMessage());
         }
         try {
@@ -91,26 +115,27 @@ public final class MavenClasspath {
             if (offline) {
                 command.add("-o");
             }
-            command.addAll(List.of("-f", pom.file().toString(), "dependency:build-classpath", "-DincludeScope=compile",
-                    "-Dmdep.outputFile=" + output));
+            command.addAll(List.of("-f", pom.file().toString(), "dependency:list", "-DincludeScope=test",
+                    "-DoutputScope=true", "-DoutputAbsoluteArtifactFilename=true", "-DoutputFile=" + output));
             Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(logFile.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return new Resolution(List.of(), "cannot resolve the compile classpath: Maven did not finish within "
+                return Ran.failed("cannot resolve the compile classpath: Maven did not finish within "
                         + TIMEOUT_SECONDS + " s; compiling without the pom's dependencies until the pom changes");
             }
             String said = Files.readString(logFile);
             if (process.exitValue() != 0) {
-                return new Resolution(List.of(), problem(pom, said));
+                return Ran.failed(problem(pom, said));
             }
-            return new Resolution(entries(Files.readString(output).strip()), null);
+            DependencyList list = DependencyList.parse(Files.readString(output));
+            return new Ran(Resolution.of(list), list);
         } catch (IOException e) {
-            return new Resolution(List.of(), "cannot run Maven (" + maven() + ") to resolve the compile classpath: "
+            return Ran.failed("cannot run Maven (" + maven() + ") to resolve the compile classpath: "
                     + e.getMessage() + ". Install Maven, or list the jars in " + Project.DESCRIPTOR + "'s \"classpath\"");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Resolution(List.of(), "interrupted while Maven resolved the compile classpath");
+            return Ran.failed("interrupted while Maven resolved the compile classpath");
         } finally {
             deleteQuietly(output);
             deleteQuietly(logFile);
@@ -143,14 +168,8 @@ public final class MavenClasspath {
         return Files.isExecutable(wrapper) ? wrapper.toString() : File.separatorChar == '\\' ? "mvn.cmd" : "mvn";
     }
 
-    private static List<Path> entries(String classpath) {
-        if (classpath.isEmpty()) {
-            return List.of();
-        }
-        return Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList();
-    }
-
-    private static List<Path> readCache(Path cache, String fingerprint) {
+    /** The cached list when it was made for {@code fingerprint} and every file in it still exists, else null. */
+    private static DependencyList readCache(Path cache, String fingerprint) {
         try {
             if (!Files.isRegularFile(cache)) {
                 return null;
@@ -159,17 +178,24 @@ public final class MavenClasspath {
             if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
                 return null;
             }
-            List<Path> entries = lines.subList(1, lines.size()).stream().map(Path::of).toList();
-            return entries.stream().allMatch(Files::exists) ? entries : null;
-        } catch (IOException e) {
+            List<DependencyList.Entry> entries = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] parts = line.split("\t", 3);
+                if (parts.length != 3 || !Files.exists(Path.of(parts[2]))) {
+                    return null;
+                }
+                entries.add(new DependencyList.Entry(parts[1], parts[0], Path.of(parts[2])));
+            }
+            return new DependencyList(entries);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private static void writeCache(Path cache, String fingerprint, List<Path> entries) {
+    private static void writeCache(Path cache, String fingerprint, DependencyList list) {
         List<String> lines = new ArrayList<>();
         lines.add(fingerprint);
-        entries.forEach(e -> lines.add(e.toString()));
+        list.entries().forEach(e -> lines.add(e.scope() + "\t" + e.group() + "\t" + e.file()));
         try {
             Files.write(cache, lines);
         } catch (IOException e) {

@@ -25,9 +25,9 @@ class MavenClasspathTest {
 
         MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false).resolve(pom);
 
-        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(LibraryProject.LIBRARY_JAR), null));
-        Path cache = project.root().resolve("target/hotframe/maven-classpath.txt");
-        assertThat(Files.readAllLines(cache)).containsExactly(pom.fingerprint(), LibraryProject.LIBRARY_JAR.toString());
+        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(LibraryProject.LIBRARY_JAR), List.of(LibraryProject.LIBRARY_JAR), null));
+        Path cache = project.root().resolve(MavenClasspath.CACHE);
+        assertThat(Files.readAllLines(cache)).containsExactly(pom.fingerprint(), "compile\torg.apache.commons\t" + LibraryProject.LIBRARY_JAR);
         assertThat(new MavenClasspath(project.root(), false, NO_MAVEN).resolve(pom)).as("served from the cache")
                 .isEqualTo(resolved);
     }
@@ -52,11 +52,36 @@ class MavenClasspathTest {
         MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false)
                 .resolve(MavenPom.read(project.root().resolve("pom.xml")));
 
-        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(), "cannot resolve the compile classpath: "
+        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(), List.of(), "cannot resolve the compile classpath: "
                 + "the dependency org.apache.commons:commons-lang3:jar:9.9.9 is not in the local Maven repository. "
                 + "Fix the dependency in the pom, or run 'mvn dependency:resolve' where the repository can be reached, "
                 + "or list the jars in hotframe.json's \"classpath\". Compiling without the pom's dependencies until the "
                 + "pom changes"));
-        assertThat(project.root().resolve("target/hotframe/maven-classpath.txt")).doesNotExist();
+        assertThat(project.root().resolve(MavenClasspath.CACHE)).doesNotExist();
+    }
+
+    @Test
+    void providedDependenciesAreCompiledAgainstButAreNotRunTimeLibraries() throws Exception {
+        LibraryProject project = LibraryProject.create(dir, LibraryProject.LIBRARY_VERSION);
+        Path provided = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "fasterxml", "jackson", "core",
+                "jackson-core", "2.17.2", "jackson-core-2.17.2.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(provided), "needs " + provided);
+        String pom = Files.readString(project.root().resolve("pom.xml")).replace("</dependencies>", """
+                    <dependency>
+                      <groupId>com.fasterxml.jackson.core</groupId>
+                      <artifactId>jackson-core</artifactId>
+                      <version>2.17.2</version>
+                      <scope>provided</scope>
+                    </dependency>
+                  </dependencies>""");
+        Files.writeString(project.root().resolve("pom.xml"), pom);
+
+        MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false)
+                .resolve(MavenPom.read(project.root().resolve("pom.xml")));
+
+        assertThat(resolved.entries()).containsExactlyInAnyOrder(LibraryProject.LIBRARY_JAR, provided);
+        assertThat(resolved.libraries()).containsExactly(LibraryProject.LIBRARY_JAR);
+        assertThat(new MavenClasspath(project.root(), false, NO_MAVEN).resolve(MavenPom.read(project.root().resolve("pom.xml"))))
+                .as("the cache keeps the scopes").isEqualTo(resolved);
     }
 }
