@@ -2,12 +2,15 @@ package dev.hotframe.devserver.serve;
 
 import dev.hotframe.devserver.compile.Classification;
 import dev.hotframe.devserver.compile.JavaBuild;
+import dev.hotframe.devserver.libs.LibraryChange;
+import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
 import dev.hotframe.devserver.session.UpdateHub;
 import dev.hotframe.devserver.watch.ChangeBatch;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Library;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.Sha256;
 import dev.hotframe.wire.UpdateMeta;
@@ -40,22 +43,32 @@ final class ChangePipeline {
     private final JavaBuild build;
     private final SceneStore scenes;
     private final UpdateHub hub;
+    private final LibraryShelf shelf;
+    private volatile List<Library> libraries;
     private final Map<Path, String> lastContent = new HashMap<>();
     private volatile Published published;
     private Set<Path> carried = Set.of();
     private boolean assetNoticeShown;
 
-    ChangePipeline(Project project, JavaBuild build, SceneStore scenes, UpdateHub hub, Published initial) {
+    ChangePipeline(Project project, JavaBuild build, SceneStore scenes, UpdateHub hub, Published initial,
+                   LibraryShelf shelf) {
         this.project = project;
         this.build = build;
         this.scenes = scenes;
         this.hub = hub;
         this.published = initial;
+        this.shelf = shelf;
+        this.libraries = shelf.describe(build.settings().libraries());
         remember(allFiles());
     }
 
     Published published() {
         return published;
+    }
+
+    /** The run-time libraries viewers have been told about. */
+    List<Library> libraries() {
+        return libraries;
     }
 
     void onBatch(ChangeBatch batch) {
@@ -66,6 +79,7 @@ final class ChangePipeline {
         }
         List<Path> sceneFiles = new ArrayList<>();
         List<Path> javaFiles = new ArrayList<>();
+        boolean pomChanged = false;
         for (Path gone : List.copyOf(paths)) {
             if (!lastContent.containsKey(gone) && !Files.exists(gone)) {
                 // A deleted or moved folder is one event; the files that were in it are gone too.
@@ -80,6 +94,9 @@ final class ChangePipeline {
                 sceneFiles.add(path);
             } else if (path.startsWith(project.sources()) && path.toString().endsWith(".java")) {
                 javaFiles.add(path);
+            } else if (path.equals(project.root().resolve("pom.xml"))) {
+                pomChanged = true;
+                log.info("{} changed: resolving the classpath again and rebuilding", project.relative(path));
             } else if (path.startsWith(project.assets()) && !assetNoticeShown) {
                 assetNoticeShown = true;
                 log.info("asset changed: {} (assets are not reloaded live yet)", project.relative(path));
@@ -88,7 +105,7 @@ final class ChangePipeline {
         if (!sceneFiles.isEmpty()) {
             scenes(sceneFiles, batch);
         }
-        if (!javaFiles.isEmpty() || build.owesBuild()) {
+        if (!javaFiles.isEmpty() || build.owesBuild() || pomChanged) {
             java(javaFiles, batch);
         }
     }
@@ -146,15 +163,23 @@ final class ChangePipeline {
         }
         JavaBuild.Built built = (JavaBuild.Built) result;
         Classification c = built.classification();
-        if (built.errors().isEmpty() || !c.changed().isEmpty() || !c.removed().isEmpty()) {
+        List<Library> nowLibraries = shelf.describe(build.settings().libraries());
+        String libraryChange = LibraryChange.describe(libraries, nowLibraries);
+        if (libraryChange != null) {
+            c = new Classification(Classification.RELOAD, c.changed().isEmpty() && c.removed().isEmpty() ? libraryChange
+                    : c.reason() + "; " + libraryChange, c.changed(), c.removed());
+            libraries = nowLibraries;
+        }
+        Classification tiered = c;
+        if (built.errors().isEmpty() || !c.changed().isEmpty() || !c.removed().isEmpty() || libraryChange != null) {
             List<ClassFile> classes = new ArrayList<>();
             built.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
             Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs(), "classify", built.classifyMs()));
             Map<String, byte[]> all = build.classes();
             hub.publish(seq -> {
                 published = new Published(all, published.scenes(), built.errors(), published.sceneProblems());
-                return new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), c.tier(),
-                        c.reason(), classes, c.removed());
+                return new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), tiered.tier(),
+                        tiered.reason(), classes, tiered.removed(), libraryChange == null ? null : nowLibraries);
             });
             log.info("{} in {} ms -> {}{}", c.summary(), System.currentTimeMillis() - batch.firstSeenAtMs(), viewers(),
                     c.structural() ? ": " + c.reason() : "");

@@ -1,6 +1,7 @@
 package dev.hotframe.devserver.serve;
 
 import dev.hotframe.devserver.compile.JavaBuild;
+import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
 import dev.hotframe.devserver.session.AccessToken;
@@ -73,13 +74,14 @@ public final class DevServer implements AutoCloseable {
         PipelineRef pipeline = new PipelineRef();
         HubSettings settings = HubSettings.local(token).withAddress(options.host(), options.port())
                 .withAssets(project.assets()).withTls(options.tls());
-        hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get().published()), this::status);
+        LibraryShelf shelf = new LibraryShelf();
+        hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get()), this::status).serveLibraries(shelf);
         tls = options.tls();
-        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial));
+        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial, shelf));
         createIfMissing(project.scenes());
         createIfMissing(project.assets());
         watcher = new ProjectWatcher(List.of(project.sources(), project.scenes(), project.assets()), options.quietMillis(),
-                pipeline.get()::onBatch);
+                pipeline.get()::onBatch).alsoPoll(List.of(project.root().resolve("pom.xml")));
         record = new ServerRecord(options.home());
     }
 
@@ -122,11 +124,12 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private ServerMessage.Snapshot snapshot(long seq, Published published) {
+    private ServerMessage.Snapshot snapshot(long seq, ChangePipeline pipeline) {
+        Published published = pipeline.published();
         List<ClassFile> classes = new ArrayList<>();
         published.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
         return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), System.currentTimeMillis(), Map.of()),
-                project.appClass(), classes, published.scenes(), published.problems());
+                project.appClass(), classes, published.scenes(), published.problems(), pipeline.libraries());
     }
 
     private Map<String, Object> status() {

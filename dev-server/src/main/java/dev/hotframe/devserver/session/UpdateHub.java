@@ -1,6 +1,8 @@
 package dev.hotframe.devserver.session;
 
 import dev.hotframe.devserver.http.AssetRoute;
+import dev.hotframe.devserver.libs.LibraryRoute;
+import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.ViewerMessage;
@@ -46,6 +48,7 @@ public final class UpdateHub implements AutoCloseable {
     private final Object order = new Object();
     private final UpdateLog updates;
     private final Keepalive keepalive;
+    private LibraryShelf libraries;
     private long seq;
     private Javalin server;
 
@@ -61,6 +64,12 @@ public final class UpdateHub implements AutoCloseable {
         this.guard = new UpgradeGuard(settings.host());
         this.updates = new UpdateLog(settings.limits().logSize());
         this.keepalive = new Keepalive(settings.pingMillis(), this::keepalive);
+    }
+
+    /** Serves the libraries on {@code shelf} to token holders under {@link Protocol#LIBRARIES_PATH}; call before {@link #start()}. */
+    public UpdateHub serveLibraries(LibraryShelf shelf) {
+        this.libraries = shelf;
+        return this;
     }
 
     /** Starts listening; port 0 picks a free port. */
@@ -85,6 +94,10 @@ public final class UpdateHub implements AutoCloseable {
         if (settings.assets() != null) {
             AssetRoute assets = new AssetRoute(settings.assets(), this::authorized);
             config.routes.get(Protocol.ASSETS_PATH + "/<path>", assets::handle);
+        }
+        if (libraries != null) {
+            LibraryRoute route = new LibraryRoute(libraries, this::authorized);
+            config.routes.get(Protocol.LIBRARIES_PATH + "/{sha256}", route::handle);
         }
         config.routes.wsBeforeUpgrade(Protocol.PATH, guard::check);
         config.routes.ws(Protocol.PATH, this::socket);

@@ -44,6 +44,8 @@ public final class ProjectWatcher implements AutoCloseable {
     /** How long a lone save whose file is still empty may take to be written before it counts as a burst. */
     static final long SETTLE_MILLIS = 25;
     static final long BIG_BURST_QUIET_MILLIS = 100;
+    /** How often single files outside the watched folders are checked. */
+    static final long POLL_MILLIS = 500;
 
     private record Event(Path path, long atMs, boolean overflow, boolean deletion) {
     }
@@ -51,6 +53,7 @@ public final class ProjectWatcher implements AutoCloseable {
     private final DirectoryWatcher watcher;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread batcher;
+    private Thread polled;
     private final long quietMillis;
     private final long burstQuietMillis;
     private volatile boolean closed;
@@ -95,6 +98,31 @@ public final class ProjectWatcher implements AutoCloseable {
     public void start() {
         watcher.watchAsync();
         batcher.start();
+        if (polled != null) {
+            polled.start();
+        }
+    }
+
+    /**
+     * Also reports changes to single {@code files} outside the watched folders (the project's
+     * {@code pom.xml}), by checking their size and modification time every {@value #POLL_MILLIS}
+     * ms: watching the project's root folder itself would watch {@code target/} too. Call before
+     * {@link #start()}.
+     */
+    public ProjectWatcher alsoPoll(List<Path> files) {
+        FileStamps stamps = new FileStamps(files);
+        polled = new Thread(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                stamps.changed().forEach(f -> events.add(new Event(f, System.currentTimeMillis(), false, !Files.exists(f))));
+            }
+        }, "hotframe-poller");
+        polled.setDaemon(true);
+        return this;
     }
 
     /** directory-watcher reports lost events (an inotify overflow) as an exception; any exception means a rescan. */
@@ -202,5 +230,8 @@ public final class ProjectWatcher implements AutoCloseable {
         closed = true;
         watcher.close();
         batcher.interrupt();
+        if (polled != null) {
+            polled.interrupt();
+        }
     }
 }

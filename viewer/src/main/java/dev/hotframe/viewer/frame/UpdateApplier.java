@@ -43,7 +43,7 @@ final class UpdateApplier {
                 scenes.replaceAll(snapshot.scenes());
                 problems.clear();
                 snapshot.problems().forEach(UpdateApplier.this::addProblem);
-                Applied started = host.start(snapshot.appClass(), snapshot.classes());
+                Applied started = host.start(snapshot.appClass(), snapshot.classes(), snapshot.libraries());
                 return new Applied("snapshot", started.reason(), started.ok() && problems.isEmpty(),
                         started.error() != null ? started.error() : problemText(), started.warnings(), started.phasesMs());
             }
@@ -55,7 +55,7 @@ final class UpdateApplier {
 
             @Override
             public Applied code(ServerMessage.CodeUpdate update) {
-                Applied result = host.apply(update.tier(), update.reason(), update.classes(), update.removed());
+                Applied result = host.apply(update.tier(), update.reason(), update.classes(), update.removed(), update.libraries());
                 if (result.ok()) {
                     problems.keySet().removeIf(file -> file.endsWith(".java"));
                 }

@@ -1,6 +1,8 @@
 package dev.hotframe.viewer.net;
 
 import dev.hotframe.wire.Blobs;
+import dev.hotframe.viewer.libs.LibraryCache;
+import dev.hotframe.wire.Library;
 import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.MissingBlobException;
 import dev.hotframe.wire.Protocol;
@@ -46,6 +48,8 @@ public final class ServerConnection implements AutoCloseable {
     private final Consumer<String> onFatal;
     private final WireCodec codec = new WireCodec();
     private final BlobStore blobs = new BlobStore();
+    private final LibraryCache libraries;
+    private volatile ServerAddress target;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hotframe-reconnect");
         t.setDaemon(true);
@@ -71,6 +75,14 @@ public final class ServerConnection implements AutoCloseable {
      */
     public ServerConnection(Supplier<ServerAddress> address, boolean discovered, String viewerId,
                             Consumer<ServerMessage.Update> onUpdate, Consumer<State> onState, Consumer<String> onFatal) {
+        this(address, discovered, viewerId, onUpdate, onState, onFatal, LibraryCache.standard());
+    }
+
+    /** @param libraries where the libraries updates name are fetched to before the update is handed on */
+    public ServerConnection(Supplier<ServerAddress> address, boolean discovered, String viewerId,
+                            Consumer<ServerMessage.Update> onUpdate, Consumer<State> onState, Consumer<String> onFatal,
+                            LibraryCache libraries) {
+        this.libraries = libraries;
         this.address = address;
         this.discovered = discovered;
         this.viewerId = viewerId;
@@ -125,6 +137,7 @@ public final class ServerConnection implements AutoCloseable {
         }
         lastProblem = null;
         int thisAttempt = ++attempt;
+        this.target = target;
         client(target).newWebSocketBuilder()
                 .header(Protocol.TOKEN_HEADER, Protocol.bearer(target.token()))
                 .connectTimeout(Duration.ofSeconds(5))
@@ -145,6 +158,16 @@ public final class ServerConnection implements AutoCloseable {
                         timer.execute(() -> hello(ws));
                     }
                 });
+    }
+
+    /** Fetches the libraries an update names that the cache lacks, on this thread, before the update is handed on. */
+    private void fetchLibraries(ServerMessage.Update update) {
+        List<Library> needed = update instanceof ServerMessage.Snapshot snapshot ? snapshot.libraries()
+                : update instanceof ServerMessage.CodeUpdate code && code.libraries() != null ? code.libraries() : List.of();
+        ServerAddress at = target;
+        if (!needed.isEmpty() && at != null) {
+            libraries.fetch(needed, at.url(), at.token(), client(at));
+        }
     }
 
     private static HttpClient client(ServerAddress target) {
@@ -255,6 +278,7 @@ public final class ServerConnection implements AutoCloseable {
 
         private Void deliver(ServerMessage.Update update) {
             blobs.accepted(update);
+            fetchLibraries(update);
             onUpdate.accept(update);
             return null;
         }

@@ -3,7 +3,10 @@ package dev.hotframe.viewer.reload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.HotframeApp;
+import dev.hotframe.viewer.libs.LibraryCache;
+import dev.hotframe.viewer.libs.LibraryLoaders;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Library;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ public final class AppHost {
     private static final int UNDO_DEPTH = 3;
 
     private final Redefiner redefiner;
-    private final ClassLoader parent;
+    private final LibraryLoaders libraries;
     private final Watchdog watchdog;
     private final History history = new History(UNDO_DEPTH);
     private final Swap swap;
@@ -44,12 +47,21 @@ public final class AppHost {
 
     /** @param instrumentation for redefinition; null makes every code change a reload */
     public AppHost(Instrumentation instrumentation) {
-        this(instrumentation, AppHost.class.getClassLoader(), LOAD_BUDGET);
+        this(instrumentation, LibraryCache.standard());
+    }
+
+    /** @param cache where the libraries the app needs have been fetched to */
+    public AppHost(Instrumentation instrumentation, LibraryCache cache) {
+        this(instrumentation, AppHost.class.getClassLoader(), LOAD_BUDGET, cache);
     }
 
     AppHost(Instrumentation instrumentation, ClassLoader parent, Duration loadBudget) {
+        this(instrumentation, parent, loadBudget, LibraryCache.standard());
+    }
+
+    AppHost(Instrumentation instrumentation, ClassLoader parent, Duration loadBudget, LibraryCache cache) {
         this.redefiner = new Redefiner(instrumentation);
-        this.parent = parent;
+        this.libraries = new LibraryLoaders(parent, cache);
         this.watchdog = new Watchdog(loadBudget);
         this.swap = new Swap(watchdog);
     }
@@ -98,8 +110,18 @@ public final class AppHost {
      * if the app class is another one.
      */
     public Applied start(String appClassName, List<ClassFile> classes) {
+        return start(appClassName, classes, libraries.libraries());
+    }
+
+    /** As {@link #start(String, List)}, with the libraries the code needs (already in the cache). */
+    public Applied start(String appClassName, List<ClassFile> classes, List<Library> needed) {
         Map<String, byte[]> next = toMap(classes);
-        if (running() && appClassName.equals(appClass) && stale == null && sameBytes(bytes, next)) {
+        boolean newLibraries = libraries.differs(needed);
+        String problem = libraries.use(needed);
+        if (problem != null) {
+            return Applied.failed("snapshot", "the libraries changed", problem, Map.of());
+        }
+        if (running() && appClassName.equals(appClass) && stale == null && !newLibraries && sameBytes(bytes, next)) {
             return Applied.ok("snapshot", "the code is unchanged", List.of(), Map.of());
         }
         String previous = appClass;
@@ -121,6 +143,23 @@ public final class AppHost {
      * {@code restart} (an unknown tier is taken as {@code reload}), escalating if needed.
      */
     public Applied apply(String tier, String reason, List<ClassFile> changed, List<String> removed) {
+        return apply(tier, reason, changed, removed, null);
+    }
+
+    /**
+     * As {@link #apply(String, String, List, List)}; {@code needed}, when not null, is the new set of
+     * libraries (already in the cache), which always takes a new generation.
+     */
+    public Applied apply(String tier, String reason, List<ClassFile> changed, List<String> removed, List<Library> needed) {
+        if (needed != null && libraries.differs(needed)) {
+            String problem = libraries.use(needed);
+            if (problem != null) {
+                return Applied.failed(tier.equals("restart") ? "restart" : "reload", reason, problem, Map.of());
+            }
+            if (running()) {
+                stale = "the libraries changed";
+            }
+        }
         Map<String, byte[]> next = new HashMap<>(bytes);
         changed.forEach(c -> next.put(c.name(), c.bytes()));
         removed.forEach(next::remove);
@@ -171,7 +210,7 @@ public final class AppHost {
             return Applied.failed("undo", "nothing to undo", "no earlier generation is kept", Map.of());
         }
         String reason = "back to the code and state of generation " + entry.generation();
-        Swap.Result result = load(entry.appClass(), entry.classes(), "undo", reason, new LinkedHashMap<>());
+        Swap.Result result = load(entry.appClass(), entry.classes(), entry.libraries(), "undo", reason, new LinkedHashMap<>());
         if (result.failed() == null) {
             result = swap.restore(result.generation(), entry, reason, result.phases());
         }
@@ -211,7 +250,8 @@ public final class AppHost {
         // These are the server's classes whether or not the app starts; a later partial update builds on them.
         bytes = next;
         String reason = "started " + simple(appClass);
-        Swap.Result result = load(appClass, next, "reload", "start " + simple(appClass), new LinkedHashMap<>());
+        Swap.Result result = load(appClass, next, libraries.current(), "reload", "start " + simple(appClass),
+                new LinkedHashMap<>());
         if (result.failed() == null) {
             result = swap.start(result.generation(), reason, result.phases());
         }
@@ -234,7 +274,7 @@ public final class AppHost {
         long start = System.nanoTime();
         History.Entry before = swap.remember(runningAppClass(), warnings);
         phases.put("save", Swap.ms(start));
-        Swap.Result result = load(appClass, next, tier, reason, phases);
+        Swap.Result result = load(appClass, next, libraries.current(), tier, reason, phases);
         if (result.failed() == null) {
             result = tier.equals("restart")
                     ? swap.restart(result.generation(), before.state(), reason, warnings, phases)
@@ -248,7 +288,8 @@ public final class AppHost {
         return result.applied();
     }
 
-    private Swap.Result load(String app, Map<String, byte[]> classes, String tier, String reason, Map<String, Long> phases) {
+    private Swap.Result load(String app, Map<String, byte[]> classes, ClassLoader parent, String tier, String reason,
+                             Map<String, Long> phases) {
         long start = System.nanoTime();
         Generation[] made = new Generation[1];
         List<String> warmUp = running() ? swap.current().loader().initializedNames() : List.of();

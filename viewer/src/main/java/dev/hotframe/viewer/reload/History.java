@@ -13,7 +13,8 @@ import java.util.Map;
 final class History {
 
     /** One replaced generation; {@code stateClass} is null when its state was null. */
-    record Entry(int generation, String appClass, Map<String, byte[]> classes, String stateClass, JsonNode state, Attic attic) {
+    record Entry(int generation, String appClass, Map<String, byte[]> classes, String stateClass, JsonNode state, Attic attic,
+                 ClassLoader libraries) {
     }
 
     private final int depth;

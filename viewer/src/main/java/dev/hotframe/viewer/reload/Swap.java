@@ -56,7 +56,7 @@ final class Swap {
     /** The running generation as an undo entry, with its state saved now; {@code warnings} gets what could not be saved. */
     History.Entry remember(String appClass, List<String> warnings) {
         return new History.Entry(current.number(), appClass, current.loader().classes(),
-                state == null ? null : state.getClass().getName(), save(warnings), attic);
+                state == null ? null : state.getClass().getName(), save(warnings), attic, current.loader().getParent());
     }
 
     void checkpoint(JsonNode tree) {

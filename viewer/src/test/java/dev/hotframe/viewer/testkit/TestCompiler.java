@@ -40,6 +40,11 @@ public final class TestCompiler {
 
     /** Compiles the sources together; returns every class they define (nested ones too), sorted by name. */
     public static List<ClassFile> compile(String... sources) {
+        return compile(List.of(), sources);
+    }
+
+    /** As {@link #compile(String...)}, with the jars in {@code libraries} on the class path too. */
+    public static List<ClassFile> compile(List<java.nio.file.Path> libraries, String... sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler; run the tests on a JDK, not a JRE");
@@ -63,7 +68,9 @@ public final class TestCompiler {
                 };
             }
         };
-        List<String> options = List.of("--release", "17", "-proc:none", "-classpath", testClasspath());
+        StringBuilder classpath = new StringBuilder(testClasspath());
+        libraries.forEach(jar -> classpath.append(java.io.File.pathSeparator).append(jar));
+        List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classpath.toString());
         boolean ok = javac.getTask(null, memory, diagnostics, options, null, units).call();
         if (!ok) {
             StringBuilder text = new StringBuilder("test sources do not compile:");
