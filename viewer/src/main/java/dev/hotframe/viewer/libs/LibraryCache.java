@@ -41,11 +41,18 @@ public final class LibraryCache {
         this.dir = dir;
     }
 
-    /** {@code ~/.hotframe/libraries}, or the folder the system property {@code hotframe.libraries} names. */
+    /**
+     * The folder the system property {@code hotframe.libraries} names, else {@code $HOTFRAME_HOME/libraries},
+     * else {@code ~/.hotframe/libraries}.
+     */
     public static LibraryCache standard() {
         String configured = System.getProperty("hotframe.libraries");
-        return new LibraryCache(configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".hotframe", "libraries"));
+        if (configured != null) {
+            return new LibraryCache(Path.of(configured));
+        }
+        String home = System.getenv("HOTFRAME_HOME");
+        return new LibraryCache((home != null && !home.isBlank() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"), ".hotframe")).resolve("libraries"));
     }
 
     /** Where {@code library} is kept once fetched. */

@@ -151,13 +151,11 @@ public final class AppHost {
      * libraries (already in the cache), which always takes a new generation.
      */
     public Applied apply(String tier, String reason, List<ClassFile> changed, List<String> removed, List<Library> needed) {
-        if (needed != null && libraries.differs(needed)) {
+        boolean newLibraries = needed != null && libraries.differs(needed);
+        if (newLibraries) {
             String problem = libraries.use(needed);
             if (problem != null) {
                 return Applied.failed(tier.equals("restart") ? "restart" : "reload", reason, problem, Map.of());
-            }
-            if (running()) {
-                stale = "the libraries changed";
             }
         }
         Map<String, byte[]> next = new HashMap<>(bytes);
@@ -170,6 +168,9 @@ public final class AppHost {
         String asked = tier.equals("restart") ? "restart" : "reload";
         if (stale != null) {
             return replace(next, asked, reason + " (" + stale + ")");
+        }
+        if (newLibraries) {
+            return replace(next, asked, reason);
         }
         if (changed.isEmpty() && removed.isEmpty() && !tier.equals("restart")) {
             bytes = next;
