@@ -3,22 +3,24 @@ package dev.hotframe.devserver.compile;
 import java.util.List;
 
 /**
- * How a set of class changes can be applied: {@code redefine} (method bodies only) or
- * {@code reload} (the shape changed), with a reason a person can read, such as
- * {@code "Player gained field 'speed'"}.
+ * How a set of class changes can be applied: {@code redefine} (method bodies only),
+ * {@code reload} (the shape changed) or {@code restart} (how the app starts changed), with a
+ * reason a person can read, such as {@code "Player gained field 'speed'"}.
  */
 public record Classification(String tier, String reason, List<String> changed, List<String> removed) {
 
     public static final String REDEFINE = "redefine";
     public static final String RELOAD = "reload";
+    public static final String RESTART = "restart";
 
     public Classification {
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
     }
 
+    /** True for the tiers that take a new class-loader generation. */
     public boolean structural() {
-        return tier.equals(RELOAD);
+        return !tier.equals(REDEFINE);
     }
 
     /** One line for the terminal: {@code "redefine 1 class (Hud)"}, {@code "reload 2 classes (App, State), removed 1 (Enemy)"}. */

@@ -106,7 +106,10 @@ public final class JavaBuild implements AutoCloseable {
         }
         compile.commit();
         long classifyStart = System.nanoTime();
-        Classification classification = ShapeClassifier.classify(store.snapshot(), fresh.snapshot());
+        Map<String, byte[]> before = store.snapshot();
+        Map<String, byte[]> after = fresh.snapshot();
+        Classification classification = StartChange.escalate(ShapeClassifier.classify(before, after), project.appClass(),
+                before.get(project.appClass()), after.get(project.appClass()));
         long classifyMs = millisSince(classifyStart);
         store = fresh;
         graph = freshGraph;
@@ -154,7 +157,9 @@ public final class JavaBuild implements AutoCloseable {
                 return fail(batch, problems, start);
             }
             long classifyStart = System.nanoTime();
-            Classification classification = compile.classify();
+            Classification classification = StartChange.escalate(compile.classify(), project.appClass(),
+                    store.contains(project.appClass()) ? store.bytes(project.appClass()) : null,
+                    compile.produced().get(project.appClass()));
             long classifyMs = millisSince(classifyStart);
             Map<String, byte[]> changedBytes = new LinkedHashMap<>();
             classification.changed().forEach(name -> changedBytes.put(name, compile.produced().get(name)));

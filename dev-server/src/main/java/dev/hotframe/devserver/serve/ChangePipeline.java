@@ -166,7 +166,7 @@ final class ChangePipeline {
         List<Library> nowLibraries = shelf.describe(build.settings().libraries());
         String libraryChange = LibraryChange.describe(libraries, nowLibraries);
         if (libraryChange != null) {
-            c = new Classification(Classification.RELOAD, c.changed().isEmpty() && c.removed().isEmpty() ? libraryChange
+            c = new Classification(c.tier().equals(Classification.REDEFINE) ? Classification.RELOAD : c.tier(), c.changed().isEmpty() && c.removed().isEmpty() ? libraryChange
                     : c.reason() + "; " + libraryChange, c.changed(), c.removed());
             libraries = nowLibraries;
         }
