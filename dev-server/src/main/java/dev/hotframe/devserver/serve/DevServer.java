@@ -1,5 +1,7 @@
 package dev.hotframe.devserver.serve;
 
+import dev.hotframe.devserver.assets.AssetCatalog;
+import dev.hotframe.devserver.assets.AssetSet;
 import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
@@ -70,12 +72,20 @@ public final class DevServer implements AutoCloseable {
             log.warn("scene does not parse: {}", d);
         });
         Published initial = new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems);
+        AssetCatalog assets = new AssetCatalog(project);
+        AssetCatalog.Result assetResult = assets.loadAll();
+        assetResult.errors().values().forEach(list -> list.forEach(d -> log.warn("asset not sent: {}", d)));
+        if (!assetResult.changed().isEmpty()) {
+            log.info("{} assets ready to send ({} bytes)", assetResult.changed().size(),
+                    assetResult.changed().stream().mapToLong(a -> a.bytes().length).sum());
+        }
         PipelineRef pipeline = new PipelineRef();
         HubSettings settings = HubSettings.local(token).withAddress(options.host(), options.port())
                 .withAssets(project.assets()).withTls(options.tls());
-        hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get().published()), this::status);
+        hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get().published(),
+                pipeline.get().publishedAssets()), this::status);
         tls = options.tls();
-        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial));
+        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial, assets));
         createIfMissing(project.scenes());
         createIfMissing(project.assets());
         watcher = new ProjectWatcher(List.of(project.sources(), project.scenes(), project.assets()), options.quietMillis(),
@@ -122,11 +132,13 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private ServerMessage.Snapshot snapshot(long seq, Published published) {
+    private ServerMessage.Snapshot snapshot(long seq, Published published, AssetSet assets) {
         List<ClassFile> classes = new ArrayList<>();
         published.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
+        List<Diagnostic> problems = new ArrayList<>(published.problems());
+        problems.addAll(assets.problemList());
         return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), System.currentTimeMillis(), Map.of()),
-                project.appClass(), classes, published.scenes(), published.problems());
+                project.appClass(), classes, published.scenes(), problems, assets.list());
     }
 
     private Map<String, Object> status() {
