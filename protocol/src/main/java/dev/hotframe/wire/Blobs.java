@@ -34,19 +34,20 @@ public final class Blobs {
     }
 
     /**
-     * Encodes {@code classes} into as few frames as fit {@code maxFrameBytes} each. Classes
-     * with the same hash are sent once.
+     * Encodes {@code classes} (class files or assets) into as few frames as fit
+     * {@code maxFrameBytes} each. Blobs with the same hash are sent once. One that does not fit
+     * a frame by itself goes in {@link BlobChunks} instead ({@link #fits}).
      */
-    public static List<byte[]> encode(Collection<ClassFile> classes, int maxFrameBytes) {
-        Map<String, ClassFile> unique = new LinkedHashMap<>();
+    public static List<byte[]> encode(Collection<? extends Blob> classes, int maxFrameBytes) {
+        Map<String, Blob> unique = new LinkedHashMap<>();
         classes.forEach(c -> unique.putIfAbsent(c.sha256(), c));
         List<byte[]> frames = new ArrayList<>();
-        List<ClassFile> batch = new ArrayList<>();
+        List<Blob> batch = new ArrayList<>();
         long size = MAGIC.length + 4;
-        for (ClassFile c : unique.values()) {
+        for (Blob c : unique.values()) {
             long entry = ENTRY_OVERHEAD + c.bytes().length;
             if (MAGIC.length + 4 + entry > maxFrameBytes) {
-                throw new IllegalArgumentException("class " + c.name() + " is " + c.bytes().length
+                throw new IllegalArgumentException(c.label() + " is " + c.bytes().length
                         + " bytes, more than a binary frame may carry (" + maxFrameBytes + ")");
             }
             if (size + entry > maxFrameBytes) {
@@ -63,11 +64,16 @@ public final class Blobs {
         return frames;
     }
 
-    private static byte[] frame(List<ClassFile> classes) {
+    /** Whether {@code blob} fits in one frame of {@code maxFrameBytes}; if not, it must be sent in chunks. */
+    public static boolean fits(Blob blob, int maxFrameBytes) {
+        return MAGIC.length + 4L + ENTRY_OVERHEAD + blob.bytes().length <= maxFrameBytes;
+    }
+
+    private static byte[] frame(List<Blob> classes) {
         int size = MAGIC.length + 4 + classes.stream().mapToInt(c -> ENTRY_OVERHEAD + c.bytes().length).sum();
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(MAGIC).putInt(classes.size());
-        for (ClassFile c : classes) {
+        for (Blob c : classes) {
             out.put(HexFormat.of().parseHex(c.sha256())).putInt(c.bytes().length).put(c.bytes());
         }
         return out.array();
@@ -118,6 +124,10 @@ public final class Blobs {
         } catch (BufferUnderflowException e) {
             throw bad("binary frame is truncated (" + frame.remaining() + " bytes)");
         }
+    }
+
+    /** One blob as it arrived: its hex SHA-256 and its bytes. */
+    public record Entry(String sha256, byte[] bytes) {
     }
 
     private static WireException bad(String message) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * SHA-256 in hex. On the wire the JSON names the class and its hash; the bytes travel in a
  * binary frame (see {@link Blobs}), so a viewer that already has them is not sent them again.
  */
-public record ClassFile(String name, byte[] bytes, String sha256) {
+public record ClassFile(String name, byte[] bytes, String sha256) implements Blob {
 
     public ClassFile {
         Objects.requireNonNull(name, "'name' must not be null");
@@ -19,6 +19,11 @@ public record ClassFile(String name, byte[] bytes, String sha256) {
     /** A class file whose hash is computed from {@code bytes}. */
     public ClassFile(String name, byte[] bytes) {
         this(name, bytes, Sha256.hex(Objects.requireNonNull(bytes, "'bytes' of " + name + " must not be null")));
+    }
+
+    @Override
+    public String label() {
+        return "class " + name;
     }
 
     @Override

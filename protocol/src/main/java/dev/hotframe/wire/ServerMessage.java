@@ -22,6 +22,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.SceneUpdate.class, name = "scene"),
     @JsonSubTypes.Type(value = ServerMessage.CodeUpdate.class, name = "code"),
     @JsonSubTypes.Type(value = ServerMessage.UpdateFailed.class, name = "failed"),
+    @JsonSubTypes.Type(value = ServerMessage.AssetUpdate.class, name = "asset"),
 })
 public sealed interface ServerMessage {
 
@@ -43,6 +44,8 @@ public sealed interface ServerMessage {
         R code(CodeUpdate message);
 
         R failed(UpdateFailed message);
+
+        R asset(AssetUpdate message);
     }
 
     /** A message with a sequence number that changes what the viewer shows; applied in order, whole or not at all. */
@@ -98,24 +101,25 @@ public sealed interface ServerMessage {
 
     /**
      * The whole current project, sent when a viewer cannot catch up from the log: the app class,
-     * all classes, all scenes, the problems that are open now (a compile error at start), and the
-     * libraries the app's code needs at run time.
+     * all classes, all scenes, the problems that are open now (a compile error at start), all
+     * assets, and the libraries the app's code needs at run time.
      */
     record Snapshot(UpdateMeta meta, String appClass, List<ClassFile> classes, Map<String, SceneNode> scenes,
-                    List<Diagnostic> problems, List<Library> libraries) implements Update {
+                    List<Diagnostic> problems, List<AssetFile> assets, List<Library> libraries) implements Update {
         public Snapshot {
             Objects.requireNonNull(meta, "'meta' must not be null");
             Objects.requireNonNull(appClass, "'appClass' must not be null");
             classes = List.copyOf(classes == null ? List.of() : classes);
             scenes = Map.copyOf(scenes == null ? Map.of() : scenes);
             problems = List.copyOf(problems == null ? List.of() : problems);
+            assets = List.copyOf(assets == null ? List.of() : assets);
             libraries = List.copyOf(libraries == null ? List.of() : libraries);
         }
 
-        /** A snapshot of a project that needs no libraries. */
+        /** A snapshot of a project without assets or libraries. */
         public Snapshot(UpdateMeta meta, String appClass, List<ClassFile> classes, Map<String, SceneNode> scenes,
                         List<Diagnostic> problems) {
-            this(meta, appClass, classes, scenes, problems, List.of());
+            this(meta, appClass, classes, scenes, problems, List.of(), List.of());
         }
 
         @Override
@@ -167,6 +171,25 @@ public sealed interface ServerMessage {
         @Override
         public <R> R accept(Handler<R> handler) {
             return handler.code(this);
+        }
+    }
+
+    /**
+     * Files in the assets folder changed: {@code assets} holds the images, fonts and SkSL shaders
+     * that were added or whose bytes changed (by project-relative path); {@code removed} names the
+     * paths that were deleted. No code or scene changed. The viewer decodes images, registers
+     * fonts and compiles shaders; a shader that does not compile keeps the last good one.
+     */
+    record AssetUpdate(UpdateMeta meta, List<AssetFile> assets, List<String> removed) implements Update {
+        public AssetUpdate {
+            Objects.requireNonNull(meta, "'meta' must not be null");
+            assets = List.copyOf(assets == null ? List.of() : assets);
+            removed = List.copyOf(removed == null ? List.of() : removed);
+        }
+
+        @Override
+        public <R> R accept(Handler<R> handler) {
+            return handler.asset(this);
         }
     }
 

@@ -14,6 +14,15 @@ final class Validation {
         if (message instanceof ServerMessage.Snapshot snapshot) {
             classes(snapshot.classes(), limits);
             snapshot.scenes().forEach((name, root) -> nodes(name, root, limits));
+            count(snapshot.assets().size(), limits);
+        } else if (message instanceof ServerMessage.AssetUpdate assets) {
+            count(assets.assets().size() + assets.removed().size(), limits);
+            for (String removed : assets.removed()) {
+                if (AssetFile.problem(removed) != null) {
+                    throw new WireException(Protocol.CLOSE_BAD_MESSAGE, "removed asset path '" + removed + "' "
+                            + AssetFile.problem(removed), null);
+                }
+            }
         } else if (message instanceof ServerMessage.CodeUpdate code) {
             classes(code.classes(), limits);
         } else if (message instanceof ServerMessage.SceneUpdate update) {
@@ -36,6 +45,13 @@ final class Validation {
         if (classes.size() > limits.classesPerUpdate()) {
             throw new WireException(Protocol.CLOSE_TOO_BIG, "update carries " + classes.size()
                     + " classes; the limit is " + limits.classesPerUpdate(), null);
+        }
+    }
+
+    private static void count(int assets, Limits limits) {
+        if (assets > limits.classesPerUpdate()) {
+            throw new WireException(Protocol.CLOSE_TOO_BIG, "update carries " + assets
+                    + " assets; the limit is " + limits.classesPerUpdate(), null);
         }
     }
 

@@ -31,17 +31,24 @@ public sealed interface ViewerMessage {
      * The first message on a connection. {@code protocols} lists the versions the viewer speaks.
      * To resume, it names the server it last followed and the last update it applied
      * ({@code serverId} null and {@code lastSeq} 0 for a fresh viewer), and the classes whose
-     * bytes it holds (name to SHA-256, see {@link HeldClasses}), which the server then does not
-     * send again.
+     * bytes it holds (name to SHA-256, see {@link HeldClasses}) and the assets it holds (path to
+     * SHA-256, see {@link HeldAssets}), which the server then does not send again.
      */
     record Hello(List<Integer> protocols, String viewerId, String jdk, List<String> capabilities, String serverId,
-                 long lastSeq, Map<String, String> have) implements ViewerMessage {
+                 long lastSeq, Map<String, String> have, Map<String, String> assets) implements ViewerMessage {
         public Hello {
             protocols = List.copyOf(protocols == null ? List.of() : protocols);
             Objects.requireNonNull(viewerId, "'viewerId' must not be null");
             jdk = jdk == null ? "unknown" : jdk;
             capabilities = List.copyOf(capabilities == null ? List.of() : capabilities);
             have = Map.copyOf(have == null ? Map.of() : have);
+            assets = Map.copyOf(assets == null ? Map.of() : assets);
+        }
+
+        /** A hello from a viewer that holds no assets. */
+        public Hello(List<Integer> protocols, String viewerId, String jdk, List<String> capabilities, String serverId,
+                     long lastSeq, Map<String, String> have) {
+            this(protocols, viewerId, jdk, capabilities, serverId, lastSeq, have, Map.of());
         }
 
         @Override

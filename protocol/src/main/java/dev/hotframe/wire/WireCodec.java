@@ -41,7 +41,9 @@ public final class WireCodec {
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .addModule(new SimpleModule("hotframe-wire")
                         .addSerializer(ClassFile.class, new ClassFileJson.Writer())
-                        .addDeserializer(ClassFile.class, new ClassFileJson.Reader()))
+                        .addDeserializer(ClassFile.class, new ClassFileJson.Reader())
+                        .addSerializer(AssetFile.class, new AssetFileJson.Writer())
+                        .addDeserializer(AssetFile.class, new AssetFileJson.Reader()))
                 .build();
     }
 

@@ -20,6 +20,7 @@ final class Samples {
             phases("detect", 12L, "compile", 140L));
     static final ClassFile APP = new ClassFile("demo.App", new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1});
     static final ClassFile STATE = new ClassFile("demo.App$State", new byte[] {1, 2, 3});
+    static final AssetFile LOGO = new AssetFile("assets/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
 
     /** One sample per message; a message type without one fails the round-trip test. */
     static final Map<Class<?>, Object> ALL = Map.ofEntries(
@@ -29,7 +30,11 @@ final class Samples {
                     "this dev server speaks protocol 1; the viewer speaks 2", List.of(1))),
             Map.entry(ServerMessage.Ping.class, new ServerMessage.Ping(1_700_000_000_500L)),
             Map.entry(ServerMessage.Snapshot.class, new ServerMessage.Snapshot(META, "demo.App", List.of(APP),
-                    Map.of("main", ROOT), List.of(new Diagnostic("scenes/hud.json", 3, 14, "duplicate id 'a'")))),
+                    Map.of("main", ROOT), List.of(new Diagnostic("scenes/hud.json", 3, 14, "duplicate id 'a'")), List.of(LOGO),
+                    List.of(new Library("commons-lang3-3.18.0.jar", "4eeeae8d20c078abb64b015ec158add383ac581571cddc45c68f0c9ae0230720",
+                            702952)))),
+            Map.entry(ServerMessage.AssetUpdate.class, new ServerMessage.AssetUpdate(META, List.of(LOGO),
+                    List.of("assets/old.sksl"))),
             Map.entry(ServerMessage.SceneUpdate.class, new ServerMessage.SceneUpdate(META, List.of(
                     SceneChange.patch("main", List.of(new PatchOp.Remove("card"))),
                     SceneChange.added("hud", ROOT),
@@ -39,7 +44,8 @@ final class Samples {
             Map.entry(ServerMessage.UpdateFailed.class, new ServerMessage.UpdateFailed(META,
                     List.of(new Diagnostic("src/main/java/demo/App.java", 12, 9, "';' expected")))),
             Map.entry(ViewerMessage.Hello.class, new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-1", "17.0.15",
-                    List.of("redefine", "gl"), "srv-5f2c", 4, Map.of(APP.name(), APP.sha256()))),
+                    List.of("redefine", "gl"), "srv-5f2c", 4, Map.of(APP.name(), APP.sha256()),
+                    Map.of(LOGO.path(), LOGO.sha256()))),
             Map.entry(ViewerMessage.Ack.class, new ViewerMessage.Ack(7, false, "reload", 100, 116, "cannot migrate State",
                     phases("decode", 1L, "apply", 9L))),
             Map.entry(ViewerMessage.Pong.class, new ViewerMessage.Pong(1_700_000_000_500L)),
@@ -50,8 +56,8 @@ final class Samples {
             Map.entry(PatchOp.Replace.class, new PatchOp.Replace("root", ROOT)));
 
     /** The blobs every sample's classes need, by hash. */
-    static final Function<String, byte[]> BLOBS = hash -> Stream.of(APP, STATE)
-            .filter(c -> c.sha256().equals(hash)).map(ClassFile::bytes).findFirst().orElse(null);
+    static final Function<String, byte[]> BLOBS = hash -> Stream.<Blob>of(APP, STATE, LOGO)
+            .filter(c -> c.sha256().equals(hash)).map(Blob::bytes).findFirst().orElse(null);
 
     private Samples() {
     }

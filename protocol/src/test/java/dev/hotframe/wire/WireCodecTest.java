@@ -43,6 +43,7 @@ class WireCodecTest {
             public String scene(ServerMessage.SceneUpdate m) { return "scene"; }
             public String code(ServerMessage.CodeUpdate m) { return "code"; }
             public String failed(ServerMessage.UpdateFailed m) { return "failed"; }
+            public String asset(ServerMessage.AssetUpdate m) { return "asset"; }
         };
         ViewerMessage.Handler<String> viewer = new ViewerMessage.Handler<>() {
             public String hello(ViewerMessage.Hello m) { return "hello"; }
@@ -58,7 +59,7 @@ class WireCodecTest {
         }
         Collections.sort(seen);
 
-        assertThat(seen).containsExactly("ack", "code", "failed", "hello", "ping", "pong", "refused", "scene", "snapshot",
+        assertThat(seen).containsExactly("ack", "asset", "code", "failed", "hello", "ping", "pong", "refused", "scene", "snapshot",
                 "welcome");
     }
 
@@ -91,6 +92,41 @@ class WireCodecTest {
     }
 
     @Test
+    void assetsTravelAsPathAndHashNotBytes() {
+        String json = CODEC.encode(new ServerMessage.AssetUpdate(new UpdateMeta(3, List.of("assets/logo.png"), 5, Map.of()),
+                List.of(Samples.LOGO), List.of("assets/old.sksl")));
+
+        assertThat(json).isEqualTo("{\"type\":\"asset\",\"meta\":{\"seq\":3,\"files\":[\"assets/logo.png\"],\"detectedAtMs\":5,"
+                + "\"phasesMs\":{}},\"assets\":[{\"path\":\"assets/logo.png\",\"sha256\":\"" + Samples.LOGO.sha256()
+                + "\",\"size\":4}],\"removed\":[\"assets/old.sksl\"]}");
+    }
+
+    @Test
+    void anAssetWhoseBytesNeverArrivedIsAMissingBlob() {
+        String json = CODEC.encode((ServerMessage) Samples.ALL.get(ServerMessage.AssetUpdate.class));
+
+        assertThatThrownBy(() -> CODEC.decodeServer(json, hash -> null))
+                .isInstanceOf(MissingBlobException.class)
+                .hasMessage("asset assets/logo.png names bytes sha256:" + Samples.LOGO.sha256().substring(0, 12)
+                        + "... that never arrived in a binary frame");
+    }
+
+    @Test
+    void anAssetPathThatClimbsOutIsRefused() {
+        String json = "{\"type\":\"asset\",\"meta\":{\"seq\":3,\"files\":[],\"detectedAtMs\":5,\"phasesMs\":{}},"
+                + "\"assets\":[],\"removed\":[\"assets/../../etc/passwd\"]}";
+
+        assertThatThrownBy(() -> CODEC.decodeServer(json, hash -> null))
+                .isInstanceOf(WireException.class)
+                .hasMessage("removed asset path 'assets/../../etc/passwd' must not have empty, '.' or '..' segments");
+        String named = json.replace("\"assets\":[]", "\"assets\":[{\"path\":\"/etc/passwd\",\"sha256\":\""
+                + Samples.LOGO.sha256() + "\",\"size\":4}]");
+        assertThatThrownBy(() -> CODEC.decodeServer(named, Samples.BLOBS))
+                .isInstanceOf(WireException.class)
+                .hasMessageStartingWith("malformed ServerMessage: an asset needs a 'path' relative to the project");
+    }
+
+    @Test
     void patchOpsCarryAnOpDiscriminator() {
         String json = CODEC.encode(new ServerMessage.SceneUpdate(new UpdateMeta(1, List.of(), 5, Map.of()),
                 List.of(SceneChange.patch("main", List.of(new PatchOp.Move("card", "root", 0))))));
@@ -114,7 +150,7 @@ class WireCodecTest {
         assertThatThrownBy(() -> CODEC.decodeServer("{\"type\":\"bye\",\"meta\":null}", Samples.BLOBS))
                 .isInstanceOf(WireException.class)
                 .hasMessageStartingWith("malformed ServerMessage: Could not resolve type id 'bye' as a subtype of "
-                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [code, failed, ping, refused, scene, snapshot, welcome]");
+                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [asset, code, failed, ping, refused, scene, snapshot, welcome]");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.hotframe.testing.Fixtures.pixel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.testcontainers.containers.Network;
 /**
  * Two hosts: a dev server bound to its container's network address with {@code --tls}, and a
  * viewer in another container that knows only the URL, the token and the printed fingerprint.
+ * Scene patches and asset bytes (an SkSL shader the viewer compiles) reach it over the wire.
  */
 @Timeout(300)
 class RemoteTlsIT {
@@ -41,6 +43,17 @@ class RemoteTlsIT {
 
                 assertThat(viewer.awaitUpdate(1, WAIT).path("tier").asText()).isEqualTo("scene");
                 assertThat(pixel(viewer.frame(1), CARD)).isEqualTo(0xFFFF3366);
+
+                // The viewer's container has no copy of the project: the shader's bytes can only come over the socket.
+                server.writeFile("assets/bg.sksl", "half4 main(float2 p) {\n    return half4(0, 0.5, 1, 1);\n}\n");
+                JsonNode shader = viewer.awaitUpdate(u -> u.path("tier").asText().equals("asset") && u.path("ok").asBoolean(),
+                        "the shader compiled in the remote viewer", WAIT);
+                assertThat(shader.path("reason").asText()).isEqualTo("1 asset: assets/bg.sksl (shader)");
+
+                server.writeFile("assets/bg.sksl", "half4 main(float2 p) {\n    return colr;\n}\n");
+                JsonNode broken = viewer.awaitUpdate(u -> u.path("tier").asText().equals("asset") && !u.path("ok").asBoolean(),
+                        "the broken shader reported by the remote viewer", WAIT);
+                assertThat(broken.path("error").asText()).isEqualTo("assets/bg.sksl:2:0: unknown identifier 'colr'");
             }
 
             String wrong = (pin.startsWith("00") ? "11" : "00") + pin.substring(2);

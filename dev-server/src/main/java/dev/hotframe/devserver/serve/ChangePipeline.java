@@ -1,5 +1,7 @@
 package dev.hotframe.devserver.serve;
 
+import dev.hotframe.devserver.assets.AssetCatalog;
+import dev.hotframe.devserver.assets.AssetSet;
 import dev.hotframe.devserver.compile.Classification;
 import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.libs.LibraryChange;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a batch of changed files into updates: scene files become scene patches without
- * javac; Java files are compiled and become class updates; failures become error updates
- * while viewers keep what they run. Runs on one thread, one batch at a time.
+ * javac; Java files are compiled and become class updates; images, fonts and shaders in the
+ * assets folder become asset updates by content hash; failures become error updates while
+ * viewers keep what they run. Runs on one thread, one batch at a time.
  */
 final class ChangePipeline {
 
@@ -48,10 +51,11 @@ final class ChangePipeline {
     private final Map<Path, String> lastContent = new HashMap<>();
     private volatile Published published;
     private Set<Path> carried = Set.of();
-    private boolean assetNoticeShown;
+    private final AssetCatalog assets;
+    private volatile AssetSet publishedAssets;
 
     ChangePipeline(Project project, JavaBuild build, SceneStore scenes, UpdateHub hub, Published initial,
-                   LibraryShelf shelf) {
+                   AssetCatalog assets, LibraryShelf shelf) {
         this.project = project;
         this.build = build;
         this.scenes = scenes;
@@ -59,6 +63,8 @@ final class ChangePipeline {
         this.published = initial;
         this.shelf = shelf;
         this.libraries = shelf.describe(build.settings().libraries());
+        this.assets = assets;
+        this.publishedAssets = assets.published();
         remember(allFiles());
     }
 
@@ -71,6 +77,11 @@ final class ChangePipeline {
         return libraries;
     }
 
+    /** The assets viewers have been sent, as of the same sequence number as {@link #published()}. */
+    AssetSet publishedAssets() {
+        return publishedAssets;
+    }
+
     void onBatch(ChangeBatch batch) {
         Set<Path> paths = new TreeSet<>(batch.paths());
         if (batch.overflow()) {
@@ -80,6 +91,7 @@ final class ChangePipeline {
         List<Path> sceneFiles = new ArrayList<>();
         List<Path> javaFiles = new ArrayList<>();
         boolean pomChanged = false;
+        List<Path> assetFiles = new ArrayList<>();
         for (Path gone : List.copyOf(paths)) {
             if (!lastContent.containsKey(gone) && !Files.exists(gone)) {
                 // A deleted or moved folder is one event; the files that were in it are gone too.
@@ -97,13 +109,15 @@ final class ChangePipeline {
             } else if (path.equals(project.root().resolve("pom.xml"))) {
                 pomChanged = true;
                 log.info("{} changed: resolving the classpath again and rebuilding", project.relative(path));
-            } else if (path.startsWith(project.assets()) && !assetNoticeShown) {
-                assetNoticeShown = true;
-                log.info("asset changed: {} (assets are not reloaded live yet)", project.relative(path));
+            } else if (assets.isAsset(path)) {
+                assetFiles.add(path);
             }
         }
         if (!sceneFiles.isEmpty()) {
             scenes(sceneFiles, batch);
+        }
+        if (!assetFiles.isEmpty()) {
+            assets(assetFiles, batch);
         }
         if (!javaFiles.isEmpty() || build.owesBuild() || pomChanged) {
             java(javaFiles, batch);
@@ -136,6 +150,39 @@ final class ChangePipeline {
             });
             log.warn("#{} error   scene file does not parse; viewers keep the last good scene:\n{}", sent.meta().seq(),
                     lines(result.errors()));
+        }
+    }
+
+    private void assets(List<Path> files, ChangeBatch batch) {
+        long start = System.nanoTime();
+        AssetCatalog.Result result = assets.changed(files);
+        long hashMs = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Long> phases = phases(batch, Map.of("hash", hashMs));
+        if (!result.changed().isEmpty() || !result.removed().isEmpty() || !result.fixed().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            result.changed().forEach(a -> names.add(a.path()));
+            names.addAll(result.removed());
+            names.addAll(result.fixed());
+            AssetSet now = assets.published();
+            var sent = hub.publish(seq -> {
+                publishedAssets = now;
+                return new ServerMessage.AssetUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases),
+                        result.changed(), result.removed());
+            });
+            long bytes = result.changed().stream().mapToLong(a -> a.bytes().length).sum();
+            log.info("#{} asset   {}: {} changed ({} bytes), {} removed -> {}", sent.meta().seq(), String.join(", ", names),
+                    result.changed().size(), bytes, result.removed().size(), viewers());
+        }
+        if (!result.errors().isEmpty()) {
+            List<Diagnostic> errors = new ArrayList<>();
+            result.errors().values().forEach(errors::addAll);
+            List<String> bad = List.copyOf(result.errors().keySet());
+            AssetSet now = assets.published();
+            var sent = hub.publish(seq -> {
+                publishedAssets = now;
+                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, bad, batch.firstSeenAtMs(), phases), errors);
+            });
+            log.warn("#{} error   asset not sent; viewers keep the last good one:\n{}", sent.meta().seq(), lines(errors));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.hotframe.devserver.serve;
 
+import dev.hotframe.devserver.assets.AssetCatalog;
+import dev.hotframe.devserver.assets.AssetSet;
 import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.project.Project;
@@ -71,13 +73,20 @@ public final class DevServer implements AutoCloseable {
             log.warn("scene does not parse: {}", d);
         });
         Published initial = new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems);
+        AssetCatalog assets = new AssetCatalog(project);
+        AssetCatalog.Result assetResult = assets.loadAll();
+        assetResult.errors().values().forEach(list -> list.forEach(d -> log.warn("asset not sent: {}", d)));
+        if (!assetResult.changed().isEmpty()) {
+            log.info("{} assets ready to send ({} bytes)", assetResult.changed().size(),
+                    assetResult.changed().stream().mapToLong(a -> a.bytes().length).sum());
+        }
         PipelineRef pipeline = new PipelineRef();
         HubSettings settings = HubSettings.local(token).withAddress(options.host(), options.port())
                 .withAssets(project.assets()).withTls(options.tls());
         LibraryShelf shelf = new LibraryShelf();
         hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get()), this::status).serveLibraries(shelf);
         tls = options.tls();
-        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial, shelf));
+        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial, assets, shelf));
         createIfMissing(project.scenes());
         createIfMissing(project.assets());
         watcher = new ProjectWatcher(List.of(project.sources(), project.scenes(), project.assets()), options.quietMillis(),
@@ -126,10 +135,13 @@ public final class DevServer implements AutoCloseable {
 
     private ServerMessage.Snapshot snapshot(long seq, ChangePipeline pipeline) {
         Published published = pipeline.published();
+        AssetSet assets = pipeline.publishedAssets();
         List<ClassFile> classes = new ArrayList<>();
         published.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
+        List<Diagnostic> problems = new ArrayList<>(published.problems());
+        problems.addAll(assets.problemList());
         return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), System.currentTimeMillis(), Map.of()),
-                project.appClass(), classes, published.scenes(), published.problems(), pipeline.libraries());
+                project.appClass(), classes, published.scenes(), problems, assets.list(), pipeline.libraries());
     }
 
     private Map<String, Object> status() {

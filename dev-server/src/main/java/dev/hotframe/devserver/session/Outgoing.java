@@ -1,19 +1,23 @@
 package dev.hotframe.devserver.session;
 
+import dev.hotframe.wire.AssetFile;
+import dev.hotframe.wire.Blob;
+import dev.hotframe.wire.BlobChunks;
 import dev.hotframe.wire.Blobs;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.WireCodec;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One update encoded once for every viewer: its JSON text and, built on first need, the binary
- * frames with all its class bytes. A viewer that already holds some of them gets frames of
- * only the rest.
+ * frames with all its class and asset bytes. A viewer that already holds some of them gets
+ * frames of only the rest. An asset too big for one frame goes in chunk frames.
  */
 final class Outgoing {
 
@@ -22,6 +26,7 @@ final class Outgoing {
     final ServerMessage.Update message;
     final String text;
     private final List<ClassFile> classes;
+    private final List<AssetFile> assets;
     private final int maxFrameBytes;
     private List<byte[]> allFrames;
 
@@ -29,6 +34,7 @@ final class Outgoing {
         this.message = message;
         this.text = text;
         this.classes = classesOf(message);
+        this.assets = assetsOf(message);
         this.maxFrameBytes = maxFrameBytes;
     }
 
@@ -38,10 +44,10 @@ final class Outgoing {
      */
     static Outgoing of(ServerMessage.Update message, WireCodec codec) {
         Limits limits = codec.limits();
-        int classes = classesOf(message).size();
+        int classes = classesOf(message).size() + assetsOf(message).size();
         String text = codec.encode(message);
         String problem = classes > limits.classesPerUpdate()
-                ? classes + " classes changed at once; one update may carry " + limits.classesPerUpdate()
+                ? classes + " classes or assets changed at once; one update may carry " + limits.classesPerUpdate()
                 : text.length() > limits.textBytes()
                 ? "the update is " + text.length() + " bytes; the limit is " + limits.textBytes() : null;
         if (problem == null) {
@@ -52,11 +58,13 @@ final class Outgoing {
         return new Outgoing(failed, codec.encode(failed), limits.binaryBytes());
     }
 
-    /** Sends this update to {@code link}: the class bytes it lacks, then the text. */
+    /** Sends this update to {@code link}: the class and asset bytes it lacks, then the text. */
     void deliver(ViewerLink link) {
         List<ClassFile> missing = link.missing(classes);
-        if (!missing.isEmpty()) {
-            List<byte[]> frames = missing.size() == classes.size() ? allFrames() : Blobs.encode(missing, maxFrameBytes);
+        List<AssetFile> missingAssets = link.missingAssets(assets);
+        if (!missing.isEmpty() || !missingAssets.isEmpty()) {
+            boolean all = missing.size() == classes.size() && missingAssets.size() == assets.size();
+            List<byte[]> frames = all ? allFrames() : frames(missing, missingAssets);
             frames.forEach(link::send);
         }
         link.send(text);
@@ -65,9 +73,35 @@ final class Outgoing {
 
     private List<byte[]> allFrames() {
         if (allFrames == null) {
-            allFrames = Blobs.encode(classes, maxFrameBytes);
+            allFrames = frames(classes, assets);
         }
         return allFrames;
+    }
+
+    private List<byte[]> frames(List<ClassFile> someClasses, List<AssetFile> someAssets) {
+        List<Blob> small = new ArrayList<>(someClasses);
+        List<byte[]> frames = new ArrayList<>();
+        for (AssetFile asset : someAssets) {
+            if (Blobs.fits(asset, maxFrameBytes)) {
+                small.add(asset);
+            } else {
+                frames.addAll(BlobChunks.encode(asset, maxFrameBytes));
+            }
+        }
+        if (!small.isEmpty()) {
+            frames.addAll(Blobs.encode(small, maxFrameBytes));
+        }
+        return frames;
+    }
+
+    static List<AssetFile> assetsOf(ServerMessage.Update message) {
+        if (message instanceof ServerMessage.Snapshot snapshot) {
+            return snapshot.assets();
+        }
+        if (message instanceof ServerMessage.AssetUpdate update) {
+            return update.assets();
+        }
+        return List.of();
     }
 
     static List<ClassFile> classesOf(ServerMessage.Update message) {

@@ -1,6 +1,8 @@
 package dev.hotframe.devserver.session;
 
+import dev.hotframe.wire.AssetFile;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.HeldAssets;
 import dev.hotframe.wire.ViewerMessage;
 import io.javalin.websocket.WsContext;
 import java.nio.ByteBuffer;
@@ -14,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected viewer that has said hello: its socket, who it is, the class bytes it holds,
+ * One connected viewer that has said hello: its socket, who it is, the class and asset bytes it holds,
  * the last update it acknowledged and when it was last heard from. Sends happen under the
  * hub's order lock.
  */
@@ -25,6 +27,7 @@ final class ViewerLink {
     private final WsContext ctx;
     private final ViewerMessage.Hello hello;
     private final HeldClasses held;
+    private final HeldAssets heldAssets;
     private final long connectedAtMs = System.currentTimeMillis();
     private volatile long lastAckedSeq;
     private volatile ViewerMessage.Ack lastAck;
@@ -34,6 +37,7 @@ final class ViewerLink {
         this.ctx = ctx;
         this.hello = hello;
         this.held = new HeldClasses(hello.have());
+        this.heldAssets = new HeldAssets(hello.assets());
     }
 
     String id() {
@@ -66,9 +70,15 @@ final class ViewerLink {
         return held.missing(classes);
     }
 
-    /** Follows the viewer's bookkeeping of held classes after it was sent {@code update}. */
+    /** The assets among {@code assets} whose bytes this viewer does not hold. */
+    List<AssetFile> missingAssets(List<AssetFile> assets) {
+        return assets.isEmpty() ? List.of() : heldAssets.missing(assets);
+    }
+
+    /** Follows the viewer's bookkeeping of held classes and assets after it was sent {@code update}. */
     void sent(ServerMessage.Update update) {
         held.apply(update);
+        heldAssets.apply(update);
     }
 
     /** What {@code /status} shows of this viewer. */

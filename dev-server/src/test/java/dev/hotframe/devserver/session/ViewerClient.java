@@ -37,6 +37,7 @@ public final class ViewerClient implements WebSocket.Listener {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final java.util.Set<String> received = ConcurrentHashMap.newKeySet();
     private final AtomicInteger binaryFrames = new AtomicInteger();
+    private final dev.hotframe.wire.BlobChunks.Assembly chunks = new dev.hotframe.wire.BlobChunks.Assembly(Limits.DEFAULT);
     private WebSocket socket;
 
     /** Connects to {@code url} with {@code headers}; the returned future fails when the handshake does. */
@@ -90,13 +91,13 @@ public final class ViewerClient implements WebSocket.Listener {
         return !messages.isEmpty();
     }
 
-    /** The SHA-256 of every class received in binary frames. */
+    /** The SHA-256 of every class or asset received in binary frames (a chunked asset once it is whole). */
     public java.util.Set<String> blobHashes() {
         return java.util.Set.copyOf(received);
     }
 
-    /** Puts class bytes in this client's store, as a viewer that already holds them would have. */
-    public void preload(dev.hotframe.wire.ClassFile c) {
+    /** Puts class or asset bytes in this client's store, as a viewer that already holds them would have. */
+    public void preload(dev.hotframe.wire.Blob c) {
         blobs.put(c.sha256(), c.bytes());
     }
 
@@ -127,7 +128,13 @@ public final class ViewerClient implements WebSocket.Listener {
         data.get(chunk);
         partialBinary.writeBytes(chunk);
         if (last) {
-            Map<String, byte[]> frame = Blobs.decode(ByteBuffer.wrap(partialBinary.toByteArray()), Limits.DEFAULT);
+            ByteBuffer whole = ByteBuffer.wrap(partialBinary.toByteArray());
+            Map<String, byte[]> frame = new java.util.HashMap<>();
+            if (dev.hotframe.wire.BlobChunks.is(whole)) {
+                chunks.accept(whole).ifPresent(e -> frame.put(e.sha256(), e.bytes()));
+            } else {
+                frame.putAll(Blobs.decode(whole, Limits.DEFAULT));
+            }
             blobs.putAll(frame);
             received.addAll(frame.keySet());
             partialBinary.reset();

@@ -3,12 +3,13 @@ package dev.hotframe.viewer.frame;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.Frame;
 import dev.hotframe.scene.SceneNode;
+import dev.hotframe.viewer.assets.Assets;
 import dev.hotframe.viewer.scene.RetainedScenes;
 import dev.hotframe.viewer.scene.SceneRenderer;
 import io.github.humbleui.skija.Canvas;
 import java.util.function.Supplier;
 
-/** The {@link Frame} handed to the app's render: canvas, size, clock and the retained scenes. */
+/** The {@link Frame} handed to the app's render: canvas, size, clock, the retained scenes and the assets. */
 final class FrameContext implements Frame {
 
     private final Canvas canvas;
@@ -18,10 +19,12 @@ final class FrameContext implements Frame {
     private final RetainedScenes scenes;
     private final SceneRenderer renderer;
     private final Supplier<JsonNode> state;
+    private final Assets assets;
     private JsonNode stateTree;
 
     FrameContext(Canvas canvas, int width, int height, double time, RetainedScenes scenes, SceneRenderer renderer,
-                 Supplier<JsonNode> state) {
+                 Supplier<JsonNode> state, Assets assets) {
+        this.assets = assets;
         this.canvas = canvas;
         this.width = width;
         this.height = height;
@@ -29,6 +32,11 @@ final class FrameContext implements Frame {
         this.scenes = scenes;
         this.renderer = renderer;
         this.state = state;
+    }
+
+    /** The project's images, fonts and shaders, for scene nodes that draw them. */
+    Assets assets() {
+        return assets;
     }
 
     @Override

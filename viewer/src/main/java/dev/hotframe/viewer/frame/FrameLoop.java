@@ -1,6 +1,8 @@
 package dev.hotframe.viewer.frame;
 
 import dev.hotframe.app.InputEvent;
+import dev.hotframe.viewer.assets.AssetStore;
+import dev.hotframe.viewer.assets.Assets;
 import dev.hotframe.viewer.headless.FrameRecorder;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.Applied;
@@ -42,6 +44,7 @@ public final class FrameLoop {
     private final AppHost host;
     private final AppRunner runner;
     private final RetainedScenes scenes = new RetainedScenes();
+    private final AssetStore assets = new AssetStore();
     private final Overlay overlay;
     private final SceneRenderer sceneRenderer;
     private final UpdateApplier applier;
@@ -77,7 +80,7 @@ public final class FrameLoop {
         this.runner = new AppRunner(host, frameBudget, CHECKPOINT_EVERY);
         this.overlay = new Overlay(fonts);
         this.sceneRenderer = new SceneRenderer(fonts);
-        this.applier = new UpdateApplier(host, scenes, overlay, resync);
+        this.applier = new UpdateApplier(host, scenes, overlay, resync, assets);
         this.recorder = recorder;
         this.acks = acks;
         this.frameNanos = 1_000_000_000L / Math.max(1, fps);
@@ -87,6 +90,11 @@ public final class FrameLoop {
     public void offer(ServerMessage.Update message) {
         updates.add(message);
         wake.release();
+    }
+
+    /** The project's assets as this viewer holds them; render thread only (the scene renderer draws through it). */
+    public Assets assets() {
+        return assets;
     }
 
     /** The sequence number of the last update applied, for the hello after a reconnect. */
@@ -130,6 +138,7 @@ public final class FrameLoop {
             }
             pace(frameStart);
         }
+        assets.close();
     }
 
     private void input(InputEvent event) {
@@ -199,7 +208,7 @@ public final class FrameLoop {
             canvas.scale(target.scale(), target.scale());
             if (error == null) {
                 error = runner.render(new FrameContext(canvas, target.width(), target.height(), time, scenes, sceneRenderer,
-                        host::stateTree));
+                        host::stateTree, assets));
             }
             canvas.restoreToCount(1);
             if (error == null) {

@@ -1,9 +1,11 @@
 package dev.hotframe.viewer.frame;
 
+import dev.hotframe.viewer.assets.AssetStore;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.Applied;
 import dev.hotframe.viewer.render.Overlay;
 import dev.hotframe.viewer.scene.RetainedScenes;
+import dev.hotframe.wire.AssetFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.UpdateMeta;
@@ -15,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one server message to the app host and the retained scenes, keeps the set of open
- * problems for the overlay, and describes the outcome as an {@link UpdateRecord}.
+ * Applies one server message to the app host, the retained scenes and the assets, keeps the set
+ * of open problems for the overlay, and describes the outcome as an {@link UpdateRecord}.
  */
 final class UpdateApplier {
 
@@ -26,13 +28,15 @@ final class UpdateApplier {
     private final RetainedScenes scenes;
     private final Overlay overlay;
     private final Runnable resync;
+    private final AssetStore assets;
     private final Map<String, List<Diagnostic>> problems = new TreeMap<>();
 
-    UpdateApplier(AppHost host, RetainedScenes scenes, Overlay overlay, Runnable resync) {
+    UpdateApplier(AppHost host, RetainedScenes scenes, Overlay overlay, Runnable resync, AssetStore assets) {
         this.host = host;
         this.scenes = scenes;
         this.overlay = overlay;
         this.resync = resync;
+        this.assets = assets;
     }
 
     UpdateRecord apply(ServerMessage.Update message) {
@@ -43,6 +47,8 @@ final class UpdateApplier {
                 scenes.replaceAll(snapshot.scenes());
                 problems.clear();
                 snapshot.problems().forEach(UpdateApplier.this::addProblem);
+                AssetStore.Outcome held = assets.replaceAll(snapshot.assets());
+                held.problems().values().forEach(list -> list.forEach(UpdateApplier.this::addProblem));
                 Applied started = host.start(snapshot.appClass(), snapshot.classes(), snapshot.libraries());
                 return new Applied("snapshot", started.reason(), started.ok() && problems.isEmpty(),
                         started.error() != null ? started.error() : problemText(), started.warnings(), started.phasesMs());
@@ -60,6 +66,17 @@ final class UpdateApplier {
                     problems.keySet().removeIf(file -> file.endsWith(".java"));
                 }
                 return result;
+            }
+
+            @Override
+            public Applied asset(ServerMessage.AssetUpdate update) {
+                AssetStore.Outcome outcome = assets.apply(update.assets(), update.removed());
+                update.meta().files().forEach(problems::remove);
+                outcome.problems().values().forEach(list -> list.forEach(UpdateApplier.this::addProblem));
+                List<String> errors = new ArrayList<>();
+                outcome.problems().values().forEach(list -> list.forEach(d -> errors.add(d.toString())));
+                return new Applied("asset", outcome.summary(), outcome.ok(), outcome.ok() ? null : String.join("\n", errors),
+                        List.of());
             }
 
             @Override
@@ -134,6 +151,11 @@ final class UpdateApplier {
         List<String> lines = new ArrayList<>();
         problems.values().forEach(list -> list.forEach(d -> lines.add(d.toString())));
         boolean java = problems.keySet().stream().anyMatch(f -> f.endsWith(".java"));
-        overlay.problems(java ? "Compile error (running the last good code)" : "Scene error (showing the last good scene)", lines);
+        boolean shader = problems.keySet().stream().anyMatch(f -> AssetFile.Kind.of(f) == AssetFile.Kind.SHADER);
+        boolean asset = problems.keySet().stream().anyMatch(f -> AssetFile.Kind.of(f) != null);
+        overlay.problems(java ? "Compile error (running the last good code)"
+                : shader ? "Shader error (running the last good shader)"
+                : asset ? "Asset error (showing the last good version)"
+                : "Scene error (showing the last good scene)", lines);
     }
 }

@@ -40,6 +40,6 @@ public record UpdateRecord(long seq, String tier, List<String> files, long detec
 
     /** Whether this update changed the running code or state (so a paused app may run again). */
     boolean changedCode() {
-        return ok && !tier.equals("scene") && !tier.equals("error");
+        return ok && !tier.equals("scene") && !tier.equals("asset") && !tier.equals("error");
     }
 }

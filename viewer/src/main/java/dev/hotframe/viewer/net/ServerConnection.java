@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.net;
 
+import dev.hotframe.wire.BlobChunks;
 import dev.hotframe.wire.Blobs;
 import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.wire.Library;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a websocket to the dev server open ({@code protocol/PROTOCOL.md}): says hello with what
- * it holds, keeps the class bytes that arrive in binary frames, hands every update in sequence
+ * it holds, keeps the class and asset bytes that arrive in binary frames, hands every update in sequence
  * order to a consumer (which must not block: the render thread picks them up), answers pings,
  * sends acks in order, and reconnects with backoff when the server goes away or goes silent.
  * A refused token or protocol version is reported through {@code onFatal} when retrying cannot help.
@@ -184,7 +185,7 @@ public final class ServerConnection implements AutoCloseable {
         }
         send(new ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, Runtime.version().toString(),
                 List.of("redefine", "reload", "restart", "undo", "scene"), resume.serverId(), resume.lastSeq(),
-                blobs.held()));
+                blobs.held(), blobs.heldAssets()));
     }
 
     private void retry() {
@@ -261,6 +262,11 @@ public final class ServerConnection implements AutoCloseable {
             return inOrder(update);
         }
 
+        @Override
+        public Void asset(ServerMessage.AssetUpdate update) {
+            return inOrder(update);
+        }
+
         private Void inOrder(ServerMessage.Update update) {
             long seq = update.meta().seq();
             long last = resume.lastSeq();
@@ -288,6 +294,7 @@ public final class ServerConnection implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
         private final Limits limits = codec.limits();
+        private final BlobChunks.Assembly chunks = new BlobChunks.Assembly(limits);
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -331,9 +338,14 @@ public final class ServerConnection implements AutoCloseable {
             partialBinary.writeBytes(chunk);
             if (last) {
                 try {
-                    blobs.add(Blobs.decode(ByteBuffer.wrap(partialBinary.toByteArray()), limits));
+                    ByteBuffer frame = ByteBuffer.wrap(partialBinary.toByteArray());
+                    if (BlobChunks.is(frame)) {
+                        chunks.accept(frame).ifPresent(whole -> blobs.add(java.util.Map.of(whole.sha256(), whole.bytes())));
+                    } else {
+                        blobs.add(Blobs.decode(frame, limits));
+                    }
                 } catch (WireException e) {
-                    drop(ws, e.closeCode(), "cannot read class bytes from the server: " + e.getMessage());
+                    drop(ws, e.closeCode(), "cannot read class or asset bytes from the server: " + e.getMessage());
                     return null;
                 } finally {
                     partialBinary.reset();
