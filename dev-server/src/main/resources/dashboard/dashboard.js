@@ -133,7 +133,7 @@ function renderLatency() {
     plot.append(svg('rect', { x: left, y: y - 6, width: Math.max(1, x(t.p50) - left), height: 12, fill: colour, 'fill-opacity': 0.55, rx: 2 }));
     plot.append(svg('line', { x1: x(t.p95), x2: x(t.p95), y1: y - 10, y2: y + 10, stroke: colour, 'stroke-width': 2,
       'data-p95': t.p95 }));
-    plot.append(svg('text', { x: Math.min(width - 90, x(t.p95) + 6), y: y - 8, class: 'label' }, `p50 ${t.p50} · p95 ${t.p95} ms`));
+    plot.append(svg('text', { x: width - right, y: y - 9, 'text-anchor': 'end' }, `p50 ${t.p50} · p95 ${t.p95} ms`));
   });
   box.append(plot);
 }
