@@ -109,8 +109,7 @@ class DashboardIT {
 
         assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").isEqualTo(base + "/");
         assertThat(browser.manage().getCookieNamed("hotframe_dashboard").isHttpOnly()).isTrue();
-        WebElement row = awaitElement(By.cssSelector("#viewers tbody tr[data-viewer]"));
-        assertThat(row.getText()).contains("raster 800x600").contains("connected");
+        assertThat(textOf(By.cssSelector("#viewers tbody tr[data-viewer]"))).contains("raster 800x600").contains("connected");
         awaitText(By.id("live"), "live");
     }
 
@@ -118,22 +117,20 @@ class DashboardIT {
     @Order(3)
     void editsShowUpInTheTimelineWithTheirTier() throws Exception {
         project.edit("scenes/dashboard.json", "#3366FF", "#FF3366");
-        WebElement scene = awaitElement(By.cssSelector("#timeline tr[data-seq='1']"));
-        assertThat(scene.findElement(By.cssSelector(".tier")).getText()).isEqualTo("scene");
-        assertThat(scene.getText()).contains("scenes/dashboard.json");
+        assertThat(textOf(By.cssSelector("#timeline tr[data-seq='1'] .tier"))).isEqualTo("scene");
+        assertThat(textOf(By.cssSelector("#timeline tr[data-seq='1']"))).contains("scenes/dashboard.json");
 
         project.edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "0xFF1B2838", "0xFF2B3848");
-        WebElement code = awaitElement(By.cssSelector("#timeline tr[data-seq='2']"));
-        assertThat(code.findElement(By.cssSelector(".tier")).getText()).isEqualTo("redefine");
-        await("the viewer's ack in the timeline").atMost(WAIT).untilAsserted(() ->
-                assertThat(browser.findElement(By.cssSelector("#timeline tr[data-seq='2']")).getText()).containsPattern("\\d+ ms"));
+        assertThat(textOf(By.cssSelector("#timeline tr[data-seq='2'] .tier"))).isEqualTo("redefine");
+        awaitText(By.cssSelector("#timeline tr[data-seq='2']"), " ms");
         await("the latency plot").atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#latency svg")).isEmpty());
     }
 
     @Test
     @Order(4)
     void editingAStateValueChangesTheViewersState() throws Exception {
-        browser.findElement(By.cssSelector("#viewers tbody tr[data-viewer] button")).click();
+        await("the Inspect button").atMost(WAIT).ignoreExceptions().untilAsserted(() ->
+                browser.findElement(By.cssSelector("#viewers tbody tr[data-viewer] button")).click());
         WebElement clicks = awaitElement(By.cssSelector("#state-tree input[data-path='/clicks']"));
         assertThat(clicks.getAttribute("value")).isEqualTo("0");
 
@@ -156,9 +153,10 @@ class DashboardIT {
     @Order(5)
     void aCompileErrorIsShownWithItsSourceAndUndoReachesTheViewer() throws Exception {
         project.edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "s.clicks++;", "s.clicks++");
-        WebElement problem = awaitElement(By.cssSelector("#problems .problem[data-kind='compile']"));
-        assertThat(problem.getText()).contains("DashboardApp.java:").contains("';' expected").contains("s.clicks++");
-        assertThat(problem.findElement(By.tagName("a")).getAttribute("href"))
+        assertThat(textOf(By.cssSelector("#problems .problem[data-kind='compile']")))
+                .contains("DashboardApp.java:").contains("';' expected").contains("s.clicks++");
+        assertThat(await().atMost(WAIT).ignoreExceptions().until(() ->
+                browser.findElement(By.cssSelector("#problems .problem[data-kind='compile'] a")).getAttribute("href"), h -> h != null))
                 .startsWith("vscode://file/" + project.dir().toAbsolutePath().toString().replace('\\', '/'));
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
@@ -166,8 +164,7 @@ class DashboardIT {
         project.edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "s.clicks++\n", "s.clicks++;\n");
         await("the problem goes away").atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#problems .problem")).isEmpty());
         browser.findElement(By.id("undo")).click();
-        WebElement undo = awaitElement(By.cssSelector("#timeline tr[data-kind='undo']"));
-        assertThat(undo.getText()).contains("the dashboard");
+        assertThat(textOf(By.cssSelector("#timeline tr[data-kind='undo']"))).contains("the dashboard");
     }
 
     private WebElement awaitElement(By by) {
@@ -175,8 +172,17 @@ class DashboardIT {
                 e -> e != null);
     }
 
+    /**
+     * The text of the first element matching {@code by}, once there is one. The page redraws its
+     * tables on every pushed change, so an element found a moment ago may be gone: read it again.
+     */
+    private String textOf(By by) {
+        return await(by.toString()).atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.findElements(by).isEmpty() ? null : browser.findElements(by).get(0).getText(), t -> t != null);
+    }
+
     private void awaitText(By by, String text) {
-        await(by + " shows '" + text + "'").atMost(WAIT).until(() -> browser.findElements(by).stream()
+        await(by + " shows '" + text + "'").atMost(WAIT).ignoreExceptions().until(() -> browser.findElements(by).stream()
                 .anyMatch(e -> e.getText().contains(text)));
     }
 }
