@@ -3,6 +3,8 @@ package dev.hotframe.wire;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.hotframe.scene.SceneNode;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,10 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.CodeUpdate.class, name = "code"),
     @JsonSubTypes.Type(value = ServerMessage.UpdateFailed.class, name = "failed"),
     @JsonSubTypes.Type(value = ServerMessage.AssetUpdate.class, name = "asset"),
+    @JsonSubTypes.Type(value = ServerMessage.Undo.class, name = "undo"),
+    @JsonSubTypes.Type(value = ServerMessage.InspectState.class, name = "inspect-state"),
+    @JsonSubTypes.Type(value = ServerMessage.EditState.class, name = "edit-state"),
+    @JsonSubTypes.Type(value = ServerMessage.CaptureFrame.class, name = "capture-frame"),
 })
 public sealed interface ServerMessage {
 
@@ -46,6 +52,8 @@ public sealed interface ServerMessage {
         R failed(UpdateFailed message);
 
         R asset(AssetUpdate message);
+
+        R request(Request message);
     }
 
     /** A message with a sequence number that changes what the viewer shows; applied in order, whole or not at all. */
@@ -203,6 +211,103 @@ public sealed interface ServerMessage {
         @Override
         public <R> R accept(Handler<R> handler) {
             return handler.failed(this);
+        }
+    }
+
+    /**
+     * A question or command from the dashboard to one viewer (or, for {@link Undo}, to all). It has
+     * no sequence number: it changes nothing the server publishes, and a viewer that reconnects
+     * does not see it again. The viewer acts on it between two frames and answers with the
+     * {@link ViewerMessage.Reply} carrying the same {@code id}.
+     */
+    sealed interface Request extends ServerMessage {
+        /** Chosen by the server to match the reply to the request. */
+        String id();
+
+        /** One method per request, so that the viewer's dispatch cannot leave one unhandled. */
+        interface Handler<R> {
+            R undo(Undo request);
+
+            R inspectState(InspectState request);
+
+            R editState(EditState request);
+
+            R captureFrame(CaptureFrame request);
+        }
+
+        <R> R accept(Handler<R> handler);
+
+        @Override
+        default <R> R accept(ServerMessage.Handler<R> handler) {
+            return handler.request(this);
+        }
+
+        private static String checkId(String id) {
+            Objects.requireNonNull(id, "'id' must not be null");
+            if (id.isEmpty() || id.length() > 64) {
+                throw new IllegalArgumentException("'id' must have 1..64 characters, had " + id.length());
+            }
+            return id;
+        }
+    }
+
+    /** Go back to the previous code generation and its state, as the viewer's F2 does; answered by {@code undone}. */
+    record Undo(String id) implements Request {
+        public Undo {
+            Request.checkId(id);
+        }
+
+        @Override
+        public <R> R accept(Request.Handler<R> handler) {
+            return handler.undo(this);
+        }
+    }
+
+    /** Send the app's current state as a tree; answered by {@code state}. */
+    record InspectState(String id) implements Request {
+        public InspectState {
+            Request.checkId(id);
+        }
+
+        @Override
+        public <R> R accept(Request.Handler<R> handler) {
+            return handler.inspectState(this);
+        }
+    }
+
+    /**
+     * Set the state value at {@code path} (a JSON Pointer into the state tree, such as
+     * {@code /player/speed}) to {@code value}. The viewer refuses, changing nothing, a path the
+     * state does not have or a value that does not fit the field; answered by {@code state}.
+     */
+    record EditState(String id, String path, JsonNode value) implements Request {
+        public EditState {
+            Request.checkId(id);
+            Objects.requireNonNull(path, "'path' must not be null");
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("'path' must be a JSON Pointer starting with '/', was '" + path + "'");
+            }
+            value = value == null ? NullNode.getInstance() : value;
+        }
+
+        @Override
+        public <R> R accept(Request.Handler<R> handler) {
+            return handler.editState(this);
+        }
+    }
+
+    /** Send the latest drawn frame as a PNG, scaled down to at most {@code maxWidth} pixels wide; answered by {@code frame}. */
+    record CaptureFrame(String id, int maxWidth) implements Request {
+        public CaptureFrame {
+            Request.checkId(id);
+            if (maxWidth < 16 || maxWidth > 8192) {
+                throw new IllegalArgumentException("'maxWidth' must be in 16..8192, was " + maxWidth);
+            }
+        }
+
+        @Override
+        public <R> R accept(Request.Handler<R> handler) {
+            return handler.captureFrame(this);
         }
     }
 }

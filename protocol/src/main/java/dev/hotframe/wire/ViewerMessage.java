@@ -2,6 +2,8 @@ package dev.hotframe.wire;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,9 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ViewerMessage.Hello.class, name = "hello"),
     @JsonSubTypes.Type(value = ViewerMessage.Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = ViewerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ViewerMessage.Undone.class, name = "undone"),
+    @JsonSubTypes.Type(value = ViewerMessage.StateReport.class, name = "state"),
+    @JsonSubTypes.Type(value = ViewerMessage.FramePreview.class, name = "frame"),
 })
 public sealed interface ViewerMessage {
 
@@ -25,6 +30,8 @@ public sealed interface ViewerMessage {
         R ack(Ack message);
 
         R pong(Pong message);
+
+        R reply(Reply message);
     }
 
     /**
@@ -80,6 +87,44 @@ public sealed interface ViewerMessage {
         @Override
         public <R> R accept(Handler<R> handler) {
             return handler.pong(this);
+        }
+    }
+
+    /** The answer to a {@link ServerMessage.Request}, carrying its {@code id}. */
+    sealed interface Reply extends ViewerMessage {
+        String id();
+
+        @Override
+        default <R> R accept(Handler<R> handler) {
+            return handler.reply(this);
+        }
+    }
+
+    /**
+     * The answer to {@code undo}: whether the viewer went back, why not, and the generation that
+     * runs now. Also sent, with a null {@code id}, when the user pressed F2 in the viewer.
+     */
+    record Undone(String id, boolean ok, String reason, int generation) implements Reply {
+        public Undone {
+            Objects.requireNonNull(reason, "'reason' must not be null");
+        }
+    }
+
+    /**
+     * The answer to {@code inspect-state} and {@code edit-state}: the app's state as a tree (null
+     * when no app runs) and, for a refused edit or an unreadable state, {@code error} saying why.
+     */
+    record StateReport(String id, int generation, JsonNode state, String error) implements Reply {
+        public StateReport {
+            Objects.requireNonNull(id, "'id' must not be null");
+            state = state == null ? NullNode.getInstance() : state;
+        }
+    }
+
+    /** The answer to {@code capture-frame}: the latest frame as a base64 PNG, or {@code error} when there is none. */
+    record FramePreview(String id, int width, int height, String png, String error) implements Reply {
+        public FramePreview {
+            Objects.requireNonNull(id, "'id' must not be null");
         }
     }
 }

@@ -35,6 +35,12 @@ class WireCodecTest {
     @Test
     void everyMessageHasAHandlerMethod() {
         List<String> seen = new java.util.ArrayList<>();
+        ServerMessage.Request.Handler<String> requests = new ServerMessage.Request.Handler<>() {
+            public String undo(ServerMessage.Undo m) { return "undo"; }
+            public String inspectState(ServerMessage.InspectState m) { return "inspect-state"; }
+            public String editState(ServerMessage.EditState m) { return "edit-state"; }
+            public String captureFrame(ServerMessage.CaptureFrame m) { return "capture-frame"; }
+        };
         ServerMessage.Handler<String> server = new ServerMessage.Handler<>() {
             public String welcome(ServerMessage.Welcome m) { return "welcome"; }
             public String refused(ServerMessage.Refused m) { return "refused"; }
@@ -44,11 +50,15 @@ class WireCodecTest {
             public String code(ServerMessage.CodeUpdate m) { return "code"; }
             public String failed(ServerMessage.UpdateFailed m) { return "failed"; }
             public String asset(ServerMessage.AssetUpdate m) { return "asset"; }
+            public String request(ServerMessage.Request m) { return m.accept(requests); }
         };
         ViewerMessage.Handler<String> viewer = new ViewerMessage.Handler<>() {
             public String hello(ViewerMessage.Hello m) { return "hello"; }
             public String ack(ViewerMessage.Ack m) { return "ack"; }
             public String pong(ViewerMessage.Pong m) { return "pong"; }
+            public String reply(ViewerMessage.Reply m) {
+                return m instanceof ViewerMessage.Undone ? "undone" : m instanceof ViewerMessage.StateReport ? "state" : "frame";
+            }
         };
         for (Object sample : Samples.values()) {
             if (sample instanceof ServerMessage m) {
@@ -59,8 +69,8 @@ class WireCodecTest {
         }
         Collections.sort(seen);
 
-        assertThat(seen).containsExactly("ack", "asset", "code", "failed", "hello", "ping", "pong", "refused", "scene", "snapshot",
-                "welcome");
+        assertThat(seen).containsExactly("ack", "asset", "capture-frame", "code", "edit-state", "failed", "frame", "hello",
+                "inspect-state", "ping", "pong", "refused", "scene", "snapshot", "state", "undo", "undone", "welcome");
     }
 
     @Test
@@ -150,7 +160,7 @@ class WireCodecTest {
         assertThatThrownBy(() -> CODEC.decodeServer("{\"type\":\"bye\",\"meta\":null}", Samples.BLOBS))
                 .isInstanceOf(WireException.class)
                 .hasMessageStartingWith("malformed ServerMessage: Could not resolve type id 'bye' as a subtype of "
-                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [asset, code, failed, ping, refused, scene, snapshot, welcome]");
+                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [asset, capture-frame, code, edit-state, failed, inspect-state, ping, refused, scene, snapshot, undo, welcome]");
     }
 
     @Test

@@ -16,25 +16,28 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(DevServer server, String host) {
+    static void print(DevServer server, String host, Ansi ansi) {
         PrintStream out = System.out;
         boolean loopback = HubSettings.isLoopback(host);
-        out.println("Hotframe dev server ready: " + server.url());
+        out.println(ansi.green(ansi.bold("Hotframe dev server ready: ")) + ansi.bold(server.url()));
         out.println("  project: " + server.project().root() + " (app " + server.project().appClass() + ")");
         out.println("  token:   in " + server.recordFile() + " (viewers on this machine find it there)");
+        if (server.dashboardUrl() != null) {
+            out.println("  dashboard: " + ansi.cyan(server.dashboardUrl()));
+        }
         if (server.tls() != null) {
             out.println("  TLS:     " + (server.tls().selfSigned() ? "self-signed certificate " : "certificate from ")
                     + server.tls().file());
             out.println("  pin:     " + server.tls().fingerprint());
         }
         if (!loopback) {
-            out.println("WARNING: listening on " + host + (isWildcard(host) ? " (every interface: " + String.join(", ", addresses())
+            out.println(ansi.yellow("WARNING:") + " listening on " + host + (isWildcard(host) ? " (every interface: " + String.join(", ", addresses())
                     + ")" : "") + ". Any machine that can reach it and has the token can connect a viewer and receive "
                     + "this project's code." + (server.tls() == null ? " The token travels in clear text: use --tls." : ""));
             out.println("  connect: bin/viewer connect " + server.url() + " --token $(jq -r .token " + server.recordFile() + ")"
                     + (server.tls() != null ? " --pin " + server.tls().fingerprint() : ""));
         } else {
-            out.println("  connect: bin/viewer connect   (Ctrl+C stops the server)");
+            out.println("  connect: bin/viewer connect   " + ansi.dim("(Ctrl+C stops the server)"));
         }
         out.flush();
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code devserver}: the Hotframe dev server's command line. */
 @Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hotframe dev server: watches a project and streams scene patches and class bytes to viewers.",
-        subcommands = {DevServerCommand.Serve.class, CommandLine.HelpCommand.class})
+        subcommands = {DevServerCommand.Serve.class, InitCommand.class, CommandLine.HelpCommand.class})
 public final class DevServerCommand implements Runnable {
 
     @CommandLine.Spec
@@ -73,16 +73,42 @@ public final class DevServerCommand implements Runnable {
                 description = "The keystore's password (default: $HOTFRAME_KEYSTORE_PASSWORD).")
         String keystorePassword;
 
+        @Option(names = "--dashboard-port", paramLabel = "N", description = "Port of the dashboard (default: --port + 1 "
+                + "when --port is set and that one is free, else a free port).")
+        Integer dashboardPort;
+
+        @Option(names = "--dashboard-host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+                description = "Address the dashboard binds (default: ${DEFAULT-VALUE}).")
+        String dashboardHost;
+
+        @Option(names = "--no-dashboard", description = "Serve no dashboard.")
+        boolean noDashboard;
+
+        @Option(names = "--editor-url", paramLabel = "TEMPLATE", defaultValue = "${env:HOTFRAME_EDITOR_URL}",
+                description = "How the dashboard links an error to your editor, with {file}, {line} and {column}, e.g. "
+                        + "'vscode://file/{file}:{line}:{column}' or 'idea://open?file={file}&line={line}' "
+                        + "(default: $HOTFRAME_EDITOR_URL, else no links).")
+        String editorUrl;
+
         @Override
         public Integer call() throws Exception {
             if (port < 0 || port > 65535) {
                 System.err.println("error: --port must be in 0..65535, was " + port);
                 return 2;
             }
+            if (dashboardPort != null && (dashboardPort < 0 || dashboardPort > 65535)) {
+                System.err.println("error: --dashboard-port must be in 0..65535, was " + dashboardPort);
+                return 2;
+            }
+            if (editorUrl != null && !editorUrl.isBlank() && !editorUrl.contains("{file}")) {
+                System.err.println("error: --editor-url must contain {file} (and may contain {line} and {column}), was '"
+                        + editorUrl + "'");
+                return 2;
+            }
             DevServer server;
             try {
                 server = DevServer.start(new DevServer.Options(projectDir, host, port, quietMillis, Discovery.home(), identity(),
-                        TokenSource.resolve(tokenFile, System.getenv("HOTFRAME_TOKEN"))));
+                        TokenSource.resolve(tokenFile, System.getenv("HOTFRAME_TOKEN")), dashboard()));
             } catch (ProjectException | TlsException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 System.err.println("error: " + e.getMessage());
                 return 2;
@@ -92,9 +118,18 @@ public final class DevServerCommand implements Runnable {
                 server.close();
                 stopped.countDown();
             }, "hotframe-shutdown"));
-            Banner.print(server, host);
+            Banner.print(server, host, Ansi.detect());
             stopped.await();
             return 0;
+        }
+
+        private DevServer.Dashboard dashboard() {
+            if (noDashboard) {
+                return null;
+            }
+            boolean asked = dashboardPort != null;
+            int wanted = asked ? dashboardPort : port == 0 || port == 65535 ? 0 : port + 1;
+            return new DevServer.Dashboard(dashboardHost, wanted, !asked, editorUrl == null || editorUrl.isBlank() ? null : editorUrl);
         }
 
         private TlsIdentity identity() {

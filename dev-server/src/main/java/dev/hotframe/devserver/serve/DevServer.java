@@ -4,6 +4,8 @@ import dev.hotframe.devserver.assets.AssetCatalog;
 import dev.hotframe.devserver.assets.AssetSet;
 import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.libs.LibraryShelf;
+import dev.hotframe.devserver.dashboard.DashboardServer;
+import dev.hotframe.devserver.dashboard.DashboardSources;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
 import dev.hotframe.devserver.session.AccessToken;
@@ -38,7 +40,22 @@ public final class DevServer implements AutoCloseable {
      * @param token null for a fresh random token; else the one viewers must present
      */
     public record Options(Path projectDir, String host, int port, long quietMillis, Path home, TlsIdentity tls,
-                          AccessToken token) {
+                          AccessToken token, Dashboard dashboard) {
+
+        /** Without a dashboard. */
+        public Options(Path projectDir, String host, int port, long quietMillis, Path home, TlsIdentity tls, AccessToken token) {
+            this(projectDir, host, port, quietMillis, home, tls, token, null);
+        }
+    }
+
+    /**
+     * Where the dashboard listens.
+     *
+     * @param port      0 for a free port
+     * @param fallback  whether a taken {@code port} may be replaced by a free one (it was a default, not asked for)
+     * @param editorUrl the editor link template, such as {@code vscode://file/{file}:{line}:{column}}, or null
+     */
+    public record Dashboard(String host, int port, boolean fallback, String editorUrl) {
     }
 
     private final Project project;
@@ -48,6 +65,8 @@ public final class DevServer implements AutoCloseable {
     private final ServerRecord record;
     private final AccessToken token;
     private final TlsIdentity tls;
+    private final PipelineRef pipeline = new PipelineRef();
+    private DashboardServer dashboard;
 
     private DevServer(Options options) throws IOException {
         token = options.token() != null ? options.token() : AccessToken.generate();
@@ -80,7 +99,6 @@ public final class DevServer implements AutoCloseable {
             log.info("{} assets ready to send ({} bytes)", assetResult.changed().size(),
                     assetResult.changed().stream().mapToLong(a -> a.bytes().length).sum());
         }
-        PipelineRef pipeline = new PipelineRef();
         HubSettings settings = HubSettings.local(token).withAddress(options.host(), options.port())
                 .withAssets(project.assets()).withTls(options.tls());
         LibraryShelf shelf = new LibraryShelf();
@@ -98,6 +116,9 @@ public final class DevServer implements AutoCloseable {
     public static DevServer start(Options options) throws IOException {
         DevServer server = new DevServer(options);
         server.hub.start();
+        if (options.dashboard() != null) {
+            server.dashboard = server.startDashboard(options.dashboard());
+        }
         server.watcher.start();
         server.record.write(server.hub.url(), server.token, server.project.root(),
                 server.tls == null ? null : server.tls.fingerprint());
@@ -106,6 +127,28 @@ public final class DevServer implements AutoCloseable {
 
     public String url() {
         return hub.url();
+    }
+
+    /** The dashboard's URL with the token (the first visit trades it for a cookie), or null without a dashboard. */
+    public String dashboardUrl() {
+        return dashboard == null ? null : dashboard.url();
+    }
+
+    private DashboardServer startDashboard(Dashboard wanted) {
+        DashboardSources sources = new DashboardSources(project.root(), project.sources(),
+                () -> pipeline.get().published().problems(), this::status);
+        try {
+            return new DashboardServer(new DashboardServer.Settings(wanted.host(), wanted.port(), token, wanted.editorUrl()), hub,
+                    sources).start();
+        } catch (RuntimeException e) {
+            if (!wanted.fallback() || wanted.port() == 0) {
+                throw new IllegalArgumentException("cannot start the dashboard on " + wanted.host() + ":" + wanted.port() + ": "
+                        + e.getMessage(), e);
+            }
+            log.debug("port {} is taken; the dashboard takes a free one", wanted.port());
+            return new DashboardServer(new DashboardServer.Settings(wanted.host(), 0, token, wanted.editorUrl()), hub,
+                    sources).start();
+        }
     }
 
     public Project project() {
@@ -149,6 +192,8 @@ public final class DevServer implements AutoCloseable {
         status.put("project", project.root().toString());
         status.put("app", project.appClass());
         status.put("compilations", build.compilations());
+        status.put("url", hub.url());
+        status.put("seq", hub.seq());
         return status;
     }
 
@@ -158,6 +203,9 @@ public final class DevServer implements AutoCloseable {
             watcher.close();
         } catch (IOException e) {
             log.warn("closing the file watcher failed: {}", e.toString());
+        }
+        if (dashboard != null) {
+            dashboard.close();
         }
         hub.close();
         record.deleteIfOurs();

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public final class UpdateHub implements AutoCloseable {
     private final UpdateLog updates;
     private final Keepalive keepalive;
     private LibraryShelf libraries;
+    private final List<HubEvents> listeners = new CopyOnWriteArrayList<>();
     private long seq;
     private Javalin server;
 
@@ -124,18 +127,66 @@ public final class UpdateHub implements AutoCloseable {
      * An update too large to send goes out as a failure that says so.
      */
     public ServerMessage.Update publish(LongFunction<? extends ServerMessage.Update> build) {
+        Outgoing out;
         synchronized (order) {
             ServerMessage.Update message = build.apply(seq + 1);
             seq++;
-            Outgoing out = encode(message);
+            out = encode(message);
             updates.add(out.message);
             viewers.values().forEach(out::deliver);
-            return out.message;
+        }
+        tell(l -> l.published(out.message));
+        return out.message;
+    }
+
+    /** Tells {@code listener} about every later event on the hub. */
+    public void listen(HubEvents listener) {
+        listeners.add(listener);
+    }
+
+    /** Sends a request to every viewer (an {@code undo}); returns how many it went to. */
+    public int broadcast(ServerMessage.Request request) {
+        String text = codec.encode(request);
+        synchronized (order) {
+            viewers.values().forEach(link -> link.send(text));
+            return viewers.size();
+        }
+    }
+
+    /** Sends a request to the viewer with this id; false when no such viewer is connected. */
+    public boolean send(String viewerId, ServerMessage.Request request) {
+        String text = codec.encode(request);
+        synchronized (order) {
+            Optional<ViewerLink> link = viewers.values().stream().filter(v -> v.id().equals(viewerId)).findFirst();
+            link.ifPresent(l -> l.send(text));
+            return link.isPresent();
+        }
+    }
+
+    /** What {@code /status} shows of each connected viewer: id, host, JDK, backend, capabilities, last ack. */
+    public List<Map<String, Object>> viewers() {
+        return viewers.values().stream().map(ViewerLink::describe).toList();
+    }
+
+    private void tell(Consumer<HubEvents> event) {
+        for (HubEvents listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                log.error("a hub listener failed; the hub carries on", e);
+            }
         }
     }
 
     private Outgoing encode(ServerMessage.Update message) {
         return Outgoing.of(message, codec);
+    }
+
+    /** The sequence number of the last update published. */
+    public long seq() {
+        synchronized (order) {
+            return seq;
+        }
     }
 
     /** The number of viewers that have said hello and are connected. */
@@ -159,6 +210,7 @@ public final class UpdateHub implements AutoCloseable {
             ViewerLink gone = viewers.remove(ctx.sessionId());
             if (gone != null) {
                 log.info("viewer {} disconnected ({} {})", gone.id(), ctx.status(), ctx.reason() == null ? "" : ctx.reason());
+                tell(l -> l.viewerLeft(gone.id(), ctx.status() + (ctx.reason() == null ? "" : " " + ctx.reason())));
             }
         });
         ws.onError(ctx -> log.debug("websocket error for session {}: {}", ctx.sessionId(), String.valueOf(ctx.error())));
@@ -204,6 +256,16 @@ public final class UpdateHub implements AutoCloseable {
             public Void pong(ViewerMessage.Pong pong) {
                 return null;
             }
+
+            @Override
+            public Void reply(ViewerMessage.Reply reply) {
+                if (link == null) {
+                    refuse(ctx, Protocol.CLOSE_PROTOCOL_ERROR, "a reply before hello");
+                } else {
+                    tell(l -> l.replied(link.id(), reply));
+                }
+                return null;
+            }
         });
     }
 
@@ -244,10 +306,12 @@ public final class UpdateHub implements AutoCloseable {
         }
         log.info("viewer {} connected from {} (JDK {}, {} from #{})", hello.viewerId(), link.remote(), hello.jdk(), resume,
                 hello.lastSeq());
+        tell(l -> l.viewerJoined(hello.viewerId()));
     }
 
     private void acked(ViewerLink link, ViewerMessage.Ack ack) {
         link.acked(ack);
+        tell(l -> l.acked(link.id(), ack));
         if (ack.ok()) {
             log.debug("viewer {} applied #{} ({}) at {}", link.id(), ack.seq(), ack.tier(), ack.renderedAtMs());
         } else {

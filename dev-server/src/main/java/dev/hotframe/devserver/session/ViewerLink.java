@@ -86,7 +86,10 @@ final class ViewerLink {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", id());
         d.put("remote", remote());
+        d.put("host", ctx.session.getRemoteSocketAddress() instanceof java.net.InetSocketAddress a ? a.getHostString() : remote());
         d.put("jdk", hello.jdk());
+        d.put("backend", hello.capabilities().stream().filter(c -> c.startsWith("backend:")).map(c -> c.substring(8))
+                .findFirst().orElse("unknown"));
         d.put("capabilities", hello.capabilities());
         d.put("connectedAtMs", connectedAtMs);
         d.put("lastAckedSeq", lastAckedSeq);

@@ -178,6 +178,8 @@ public final class ViewerCommand implements Runnable {
                         loop.stop();
                     });
             connectionRef.set(connection);
+            connection.onRequest(loop::request);
+            connection.backend(target.describe());
             CountDownLatch finished = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 loop.stop();

@@ -4,6 +4,7 @@ import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.assets.AssetStore;
 import dev.hotframe.viewer.assets.Assets;
 import dev.hotframe.viewer.headless.FrameRecorder;
+import dev.hotframe.viewer.inspect.Inspector;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.Applied;
 import dev.hotframe.viewer.render.Fonts;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@link AppRunner}): an exception keeps the last good frame on screen under an error overlay,
  * and the next frame tries again; a runaway is stopped and pauses the app until its code
  * changes. After the first frame of each update it reports the update (ack, and the headless
- * record). F1 hides the overlay; F2 goes back to the previous generation (undo).
+ * record). F1 hides the overlay; F2 goes back to the previous generation (undo). Requests from
+ * the dashboard are answered between frames by the {@link Inspector}.
  */
 public final class FrameLoop {
 
@@ -50,6 +52,7 @@ public final class FrameLoop {
     private final UpdateApplier applier;
     private final FrameRecorder recorder;
     private final Consumer<ViewerMessage> acks;
+    private final Inspector inspector;
     private final long frameNanos;
     private final ConcurrentLinkedQueue<ServerMessage.Update> updates = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<InputEvent> inputs = new ConcurrentLinkedQueue<>();
@@ -83,6 +86,7 @@ public final class FrameLoop {
         this.applier = new UpdateApplier(host, scenes, overlay, resync, assets);
         this.recorder = recorder;
         this.acks = acks;
+        this.inspector = new Inspector(host, this::undo, acks);
         this.frameNanos = 1_000_000_000L / Math.max(1, fps);
     }
 
@@ -95,6 +99,12 @@ public final class FrameLoop {
     /** The project's assets as this viewer holds them; render thread only (the scene renderer draws through it). */
     public Assets assets() {
         return assets;
+    }
+
+    /** Hands a dashboard request over from the network thread; the loop answers it between frames. */
+    public void request(ServerMessage.Request request) {
+        inspector.offer(request);
+        wake.release();
     }
 
     /** The sequence number of the last update applied, for the hello after a reconnect. */
@@ -124,17 +134,25 @@ public final class FrameLoop {
                 pendingTitle = null;
                 target.title(title);
             }
+            boolean stateChanged = false;
             if (undoRequested) {
                 undoRequested = false;
-                undo();
+                Applied undone = undo();
+                acks.accept(new ViewerMessage.Undone(null, undone.ok(), undone.ok() ? undone.reason() : undone.error(),
+                        host.generation()));
+                stateChanged = undone.ok();
             }
+            stateChanged |= inspector.beforeFrame();
             List<UpdateRecord> applied = applyPending();
             double dt = Math.min(0.1, (frameStart - previous) / 1e9);
             previous = frameStart;
             String error = frame(dt, (frameStart - start) / 1e9);
+            inspector.afterFrame(target::snapshot);
             target.present();
             if (!applied.isEmpty()) {
                 report(applied, error);
+            } else if (stateChanged && recorder != null) {
+                recorder.record(List.of(), target.snapshot(), stateJson());
             }
             pace(frameStart);
         }
@@ -154,7 +172,7 @@ public final class FrameLoop {
     }
 
     /** Goes back to the previous generation's code and state; the server's code returns with its next update. */
-    private void undo() {
+    private Applied undo() {
         Applied applied = host.rollback();
         long now = System.currentTimeMillis();
         if (applied.ok()) {
@@ -166,6 +184,7 @@ public final class FrameLoop {
             log.warn("undo failed: {}", applied.error());
             overlay.toast("undo: " + applied.error(), now);
         }
+        return applied;
     }
 
     private List<UpdateRecord> applyPending() {
@@ -253,15 +272,7 @@ public final class FrameLoop {
     private void report(List<UpdateRecord> applied, String frameError) {
         long renderedAt = System.currentTimeMillis();
         Image frame = recorder == null ? null : target.snapshot();
-        String state = null;
-        if (recorder != null) {
-            try {
-                state = host.stateJson();
-            } catch (Exception e) {
-                state = "{\"error\": \"the state could not be written as JSON\"}";
-                log.warn("cannot write the app state as JSON: {}", e.toString());
-            }
-        }
+        String state = recorder == null ? null : stateJson();
         List<UpdateRecord> done = new ArrayList<>();
         for (UpdateRecord record : applied) {
             UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError);
@@ -272,6 +283,15 @@ public final class FrameLoop {
         }
         if (recorder != null) {
             recorder.record(done, frame, state);
+        }
+    }
+
+    private String stateJson() {
+        try {
+            return host.stateJson();
+        } catch (Exception e) {
+            log.warn("cannot write the app state as JSON: {}", e.toString());
+            return "{\"error\": \"the state could not be written as JSON\"}";
         }
     }
 

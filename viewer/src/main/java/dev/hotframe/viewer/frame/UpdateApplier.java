@@ -100,6 +100,11 @@ final class UpdateApplier {
             public Applied ping(ServerMessage.Ping message) {
                 throw notAnUpdate(message);
             }
+
+            @Override
+            public Applied request(ServerMessage.Request message) {
+                throw notAnUpdate(message);
+            }
         });
         long applyMs = (System.nanoTime() - start) / 1_000_000;
         showProblems();

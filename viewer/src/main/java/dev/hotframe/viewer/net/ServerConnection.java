@@ -67,6 +67,8 @@ public final class ServerConnection implements AutoCloseable {
     // Owned by the websocket listener's thread (one message at a time).
     private final Resume resume = new Resume();
     private String refusal;
+    private volatile Consumer<ServerMessage.Request> onRequest = request -> { };
+    private volatile String backend;
 
     /**
      * @param address    resolved again before every attempt, so a restarted local server is found
@@ -90,6 +92,16 @@ public final class ServerConnection implements AutoCloseable {
         this.onUpdate = onUpdate;
         this.onState = onState;
         this.onFatal = onFatal;
+    }
+
+    /** Where the dashboard's requests go (they have no sequence number); by default they are ignored. */
+    public void onRequest(Consumer<ServerMessage.Request> handler) {
+        onRequest = handler;
+    }
+
+    /** Names the render backend in the hello (as a {@code backend:NAME} capability), for the dashboard. */
+    public void backend(String description) {
+        backend = description;
     }
 
     public void start() {
@@ -183,9 +195,12 @@ public final class ServerConnection implements AutoCloseable {
         if (socket != ws) {
             return;
         }
-        send(new ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, Runtime.version().toString(),
-                List.of("redefine", "reload", "restart", "undo", "scene"), resume.serverId(), resume.lastSeq(),
-                blobs.held(), blobs.heldAssets()));
+        List<String> capabilities = new java.util.ArrayList<>(List.of("redefine", "reload", "restart", "undo", "scene", "inspect"));
+        if (backend != null) {
+            capabilities.add("backend:" + backend);
+        }
+        send(new ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, Runtime.version().toString(), capabilities,
+                resume.serverId(), resume.lastSeq(), blobs.held(), blobs.heldAssets()));
     }
 
     private void retry() {
@@ -265,6 +280,12 @@ public final class ServerConnection implements AutoCloseable {
         @Override
         public Void asset(ServerMessage.AssetUpdate update) {
             return inOrder(update);
+        }
+
+        @Override
+        public Void request(ServerMessage.Request request) {
+            onRequest.accept(request);
+            return null;
         }
 
         private Void inOrder(ServerMessage.Update update) {

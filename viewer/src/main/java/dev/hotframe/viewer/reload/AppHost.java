@@ -94,6 +94,15 @@ public final class AppHost {
         return swap.current() == null ? "null" : swap.current().codec().toJson(stateTree());
     }
 
+    /**
+     * Replaces the running app's state with one read from {@code tree} (the state tree with an
+     * edited value), through the same codec and migration as a reload. Returns null when done,
+     * else why it was refused; a refused edit changes nothing. Call between frames.
+     */
+    public String replaceState(JsonNode tree) {
+        return swap.replaceState(tree);
+    }
+
     /** Old state values that the running code has no field for, by path; a later field of that name gets them back. */
     public Map<String, JsonNode> keptAside() {
         return swap.attic().values();

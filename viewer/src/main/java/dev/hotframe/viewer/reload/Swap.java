@@ -90,6 +90,28 @@ final class Swap {
         return "the state was put back as it was before the stopped code ran";
     }
 
+    /**
+     * Replaces the state with one read from {@code tree} through the migration, as an edit from
+     * the dashboard asks. Returns null when it was installed, else why not; then nothing changed.
+     * A value that the migration would reset (it does not fit its field) refuses the whole edit.
+     */
+    String replaceState(JsonNode tree) {
+        if (current == null || state == null) {
+            return "no app is running";
+        }
+        Moved moved = migrate(current, tree, state.getClass(), null, new LinkedHashMap<>());
+        if (moved.migrated() == null) {
+            return moved.cannotKeep() != null ? moved.cannotKeep() : moved.failed();
+        }
+        if (!moved.migrated().warnings().isEmpty()) {
+            return String.join("; ", moved.migrated().warnings());
+        }
+        state = moved.migrated().state();
+        attic = moved.migrated().attic();
+        checkpoint = tree;
+        return null;
+    }
+
     Result start(Generation generation, String reason, Map<String, Long> phases) {
         Object[] made = new Object[1];
         long start = System.nanoTime();

@@ -1,0 +1,163 @@
+package dev.hotframe.viewer.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hotframe.viewer.frame.FrameLoop;
+import dev.hotframe.viewer.headless.FrameRecorder;
+import dev.hotframe.viewer.headless.RasterTarget;
+import dev.hotframe.viewer.reload.AppHost;
+import dev.hotframe.viewer.reload.RedefineAgent;
+import dev.hotframe.viewer.render.Fonts;
+import dev.hotframe.viewer.testkit.Pixels;
+import dev.hotframe.viewer.testkit.TestCompiler;
+import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateMeta;
+import dev.hotframe.wire.ViewerMessage;
+import io.github.humbleui.skija.Image;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's requests against a real frame loop, real compiled app classes and a raster surface. */
+@Timeout(60)
+class InspectorTest {
+
+    private static final String SOURCE = """
+            package demo;
+
+            import dev.hotframe.app.Frame;
+            import dev.hotframe.app.HotframeApp;
+
+            public final class Tint implements HotframeApp<Tint.State> {
+                public static final class State {
+                    public double speed = 1.5;
+                    public String name = "ada";
+                    public int[] lanes = {1, 2};
+                    %s
+                }
+
+                public State initialState() {
+                    return new State();
+                }
+
+                public void update(State s, double dt) {
+                }
+
+                public void render(State s, Frame f) {
+                    f.canvas().clear(s.speed > 2 ? 0xFFC04020 : 0xFF2040C0);
+                }
+            }
+            """;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<ViewerMessage> sent = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    private FrameLoop loop;
+    private Thread thread;
+
+    @BeforeEach
+    void start() throws Exception {
+        loop = new FrameLoop(new RasterTarget(320, 240), new AppHost(RedefineAgent.instrumentation()), new Fonts(),
+                new FrameRecorder(dir), 60, sent::add, () -> { });
+        thread = new Thread(loop::run, "inspector-test");
+        thread.start();
+        loop.offer(new ServerMessage.Snapshot(new UpdateMeta(0, List.of(), 0, Map.of()), "demo.Tint",
+                TestCompiler.compile(SOURCE.formatted("")), Map.of(), List.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream().anyMatch(m -> m instanceof ViewerMessage.Ack));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        loop.stop();
+        thread.join(5_000);
+    }
+
+    @Test
+    void reportsTheStateAsATree() throws Exception {
+        loop.request(new ServerMessage.InspectState("i1"));
+
+        ViewerMessage.StateReport report = reply("i1", ViewerMessage.StateReport.class);
+        assertThat(report).isEqualTo(new ViewerMessage.StateReport("i1", 1,
+                json.readTree("{\"speed\": 1.5, \"name\": \"ada\", \"lanes\": [1, 2]}"), null));
+    }
+
+    @Test
+    void anEditChangesTheStateTheFrameAndStateJson() throws Exception {
+        loop.request(new ServerMessage.EditState("e1", "/speed", DoubleNode.valueOf(2.5)));
+
+        ViewerMessage.StateReport report = reply("e1", ViewerMessage.StateReport.class);
+        assertThat(report.error()).isNull();
+        assertThat(report.state()).isEqualTo(json.readTree("{\"speed\": 2.5, \"name\": \"ada\", \"lanes\": [1, 2]}"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(json.readTree(dir.resolve("state.json").toFile()).path("speed").asDouble()).isEqualTo(2.5));
+        loop.request(new ServerMessage.CaptureFrame("c1", 160));
+        ViewerMessage.FramePreview preview = reply("c1", ViewerMessage.FramePreview.class);
+        assertThat(preview.width()).isEqualTo(160);
+        assertThat(preview.height()).isEqualTo(120);
+        try (Image image = Image.makeDeferredFromEncodedBytes(Base64.getDecoder().decode(preview.png()))) {
+            assertThat(Pixels.at(image, 80, 60)).as("drawn with the edited speed").isEqualTo("FFC04020");
+        }
+    }
+
+    @Test
+    void aValueThatDoesNotFitIsRefusedAndNothingChanges() throws Exception {
+        loop.request(new ServerMessage.EditState("e2", "/speed", TextNode.valueOf("fast")));
+
+        ViewerMessage.StateReport report = reply("e2", ViewerMessage.StateReport.class);
+        assertThat(report.error()).startsWith("cannot set /speed to \"fast\": state field 'speed': the value does not fit its type (Cannot deserialize")
+                .endsWith("; the state is unchanged");
+        assertThat(report.state()).isEqualTo(json.readTree("{\"speed\": 1.5, \"name\": \"ada\", \"lanes\": [1, 2]}"));
+    }
+
+    @Test
+    void aPathTheStateDoesNotHaveIsRefused() throws Exception {
+        loop.request(new ServerMessage.EditState("e3", "/lanes/5", DoubleNode.valueOf(1)));
+        loop.request(new ServerMessage.EditState("e4", "/speedy", DoubleNode.valueOf(1)));
+
+        assertThat(reply("e3", ViewerMessage.StateReport.class).error())
+                .isEqualTo("cannot set /lanes/5 to 1.0: the state has no value at /lanes/5; the state is unchanged");
+        assertThat(reply("e4", ViewerMessage.StateReport.class).error())
+                .isEqualTo("cannot set /speedy to 1.0: the state has no value at /speedy; the state is unchanged");
+    }
+
+    @Test
+    void undoGoesBackOneGenerationAndSaysSoWhenThereIsNone() throws Exception {
+        loop.request(new ServerMessage.Undo("u1"));
+        assertThat(reply("u1", ViewerMessage.Undone.class)).isEqualTo(new ViewerMessage.Undone("u1", false, "no earlier generation is kept", 1));
+
+        loop.offer(new ServerMessage.CodeUpdate(new UpdateMeta(1, List.of("Tint.java"), 0, Map.of()), "reload",
+                "State gained field 'bonus'", TestCompiler.compile(SOURCE.formatted("public int bonus = 42;")), List.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
+                .anyMatch(m -> m instanceof ViewerMessage.Ack ack && ack.seq() == 1));
+        loop.request(new ServerMessage.Undo("u2"));
+
+        ViewerMessage.Undone undone = reply("u2", ViewerMessage.Undone.class);
+        assertThat(undone.ok()).isTrue();
+        assertThat(undone.reason()).isEqualTo("back to the code and state of generation 1");
+        loop.request(new ServerMessage.InspectState("i2"));
+        assertThat(reply("i2", ViewerMessage.StateReport.class).state().has("bonus")).isFalse();
+    }
+
+    private <T extends ViewerMessage.Reply> T reply(String id, Class<T> type) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
+                .filter(type::isInstance).map(type::cast).filter(r -> id.equals(r.id())).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+    }
+}
