@@ -53,6 +53,9 @@ final class BenchRun {
         Report report = Machine.describe(new Report(), jars.root()).fact("command", command);
         List<ProjectRun> runs = new ArrayList<>();
         List<BaselineCase> baselines = new ArrayList<>();
+        List<LatencyCase> cases = List.of();
+        LeakRun.Result leak = null;
+        FanOutRun.Result fan = null;
         try {
             List<BenchProject> projects = new ArrayList<>();
             if (parts.contains("sample")) {
@@ -72,7 +75,7 @@ final class BenchRun {
                     baselines.addAll(new RestartBaseline(jars, settings, this::progress).run(project));
                 }
             }
-            List<LatencyCase> cases = runs.stream().flatMap(r -> r.cases().stream()).toList();
+            cases = runs.stream().flatMap(r -> r.cases().stream()).toList();
             if (!cases.isEmpty()) {
                 report.table("Edit to new pixels, ms (phases are medians)", Tables.latency(cases))
                         .table("Start-up, ms", Startup.table(runs))
@@ -85,7 +88,7 @@ final class BenchRun {
             if (parts.contains("leak")) {
                 BenchProject fresh = SampleProject.copy(jars.sampleApp(), work.resolve("leak-app"), jars.viewer());
                 Files.createDirectories(work.resolve("run-leak"));
-                LeakRun.Result leak = new LeakRun(jars, this::progress).run(fresh, work.resolve("run-leak"), 50, reloads,
+                leak = new LeakRun(jars, this::progress).run(fresh, work.resolve("run-leak"), 50, reloads,
                         Math.min(settings.gapMs(), 100));
                 report.table("Viewer memory around structural reloads (sample app, real processes, jcmd after GC.run)",
                         Scale.leak(leak)).data("leak", leak);
@@ -93,7 +96,7 @@ final class BenchRun {
             if (parts.contains("fanout")) {
                 BenchProject fresh = SampleProject.copy(jars.sampleApp(), work.resolve("fanout-app"), jars.viewer());
                 Files.createDirectories(work.resolve("run-fanout"));
-                FanOutRun.Result fan = new FanOutRun(jars, this::progress).run(fresh, work.resolve("run-fanout"), viewers, 5,
+                fan = new FanOutRun(jars, this::progress).run(fresh, work.resolve("run-fanout"), viewers, 5,
                         Math.max(settings.gapMs(), 500));
                 report.table("One scene update to many headless viewers (real processes), ms after the edit",
                         Scale.fanOut(fan)).data("fanOut", fan);
@@ -103,6 +106,7 @@ final class BenchRun {
             System.err.println("logs and projects are kept in " + work);
             return 1;
         }
+        report.table("Issue 9 targets (on this machine and load)", Targets.table(cases, baselines, leak, fan));
         report.fact("load average at the end", Machine.loadAverage());
         report.fact("wall time", (System.currentTimeMillis() - started) / 1000 + " s");
         System.out.println();

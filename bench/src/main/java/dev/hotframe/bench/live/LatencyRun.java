@@ -49,8 +49,9 @@ public final class LatencyRun {
                     for (int i = 0; i < project.edits().size(); i++) {
                         Edit edit = project.edits().get(i);
                         Thread.sleep(settings.gapMs());
+                        long before = viewer.log().lastSeq();
                         long written = write(edit, round);
-                        Applied a = viewer.log().awaitAfter(viewer.log().lastSeq(), settings.updateTimeoutMs(), viewer);
+                        Applied a = viewer.log().awaitAfter(before, settings.updateTimeoutMs(), viewer);
                         requireOk(a, project, edit.name(), viewer);
                         double total = a.renderedAtMs() - written;
                         if (measured) {

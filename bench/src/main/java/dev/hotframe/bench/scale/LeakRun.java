@@ -59,9 +59,10 @@ public final class LeakRun {
         for (int i = 1; i <= count; i++) {
             Thread.sleep(gapMs);
             String text = toggle.next(i);
+            long before = viewer.log().lastSeq();
             long written = System.currentTimeMillis();
             Files.writeString(toggle.file(), text);
-            Applied a = viewer.log().awaitAfter(viewer.log().lastSeq(), 120_000, viewer);
+            Applied a = viewer.log().awaitAfter(before, 120_000, viewer);
             if (!a.ok() || !a.tier().equals("reload")) {
                 throw new IOException("structural toggle " + i + " gave tier " + a.tier() + ", ok " + a.ok() + ": " + a.error());
             }
