@@ -11,6 +11,7 @@ import dev.hotframe.bench.project.SampleProject;
 import dev.hotframe.bench.report.BaselineCase;
 import dev.hotframe.bench.report.LatencyCase;
 import dev.hotframe.bench.report.Report;
+import dev.hotframe.bench.report.Table;
 import dev.hotframe.bench.report.Tables;
 import dev.hotframe.bench.scale.FanOutRun;
 import dev.hotframe.bench.scale.LeakRun;
@@ -106,7 +107,10 @@ final class BenchRun {
             System.err.println("logs and projects are kept in " + work);
             return 1;
         }
-        report.table("Issue 9 targets (on this machine and load)", Targets.table(cases, baselines, leak, fan));
+        Table targets = Targets.table(cases, baselines, leak, fan);
+        if (targets.size() > 0) {
+            report.table("Issue 9 targets (on this machine and load)", targets);
+        }
         report.fact("load average at the end", Machine.loadAverage());
         report.fact("wall time", (System.currentTimeMillis() - started) / 1000 + " s");
         System.out.println();
