@@ -1,0 +1,44 @@
+package dev.hotframe.bench.live;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starting and stopping the processes the harness owns. */
+public final class Processes {
+
+    private Processes() {
+    }
+
+    /** Asks the process to stop, and kills it if it has not stopped within five seconds. */
+    public static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs a command to its end in {@code dir}; a non-zero exit throws with the command's output. */
+    public static String run(Path dir, List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("'" + String.join(" ", command) + "' did not finish within " + timeoutSeconds + " s");
+        }
+        String text = new String(out, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IOException("'" + String.join(" ", command) + "' in " + dir + " exited with " + process.exitValue()
+                    + ":\n" + text);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,2 @@
+/** The real dev server and headless viewers as processes, their update logs, and the edit-to-pixels runs. */
+package dev.hotframe.bench.live;
