@@ -56,6 +56,12 @@ final class NodePainter {
             if (Boolean.TRUE.equals(n.get("clip"))) {
                 canvas.clipRRect(RRect.makeXYWH(0, 0, w, h, n.number("radius", 0)), true);
             }
+            for (String key : new String[] {"w", "h"}) {
+                if (!Sizes.valid(n.get(key))) {
+                    warnings.add("scene node '" + n.id + "': '" + key + "' should be a number, a percentage, \"1fr\" or \"fit\", was '"
+                            + n.get(key) + "'");
+                }
+            }
             events.listen(n.id, canvas.getLocalToDeviceAsMatrix33().getMat(), w, h, n);
             self(canvas, out, n, w, h);
             for (int i = 0; i < out.children().size(); i++) {

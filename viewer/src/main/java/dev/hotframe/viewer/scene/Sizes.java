@@ -56,6 +56,15 @@ final class Sizes {
         }
     }
 
+    /** Whether {@code value} reads as a size; a wrong one lays out as {@code fit} and is reported by the painter. */
+    static boolean valid(Object value) {
+        if (value == null || value instanceof Number) {
+            return true;
+        }
+        String text = value.toString().trim();
+        return text.equals("fit") || text.matches("\\d+(\\.\\d+)?(%|fr)?") || text.matches("(\\d+(\\.\\d+)?)?fr");
+    }
+
     /** Top, right, bottom, left. */
     static float[] padding(Object value) {
         if (value instanceof Number n) {
