@@ -14,8 +14,12 @@ final class ResolvedNode {
     final String type;
     final Map<String, Object> values;
     final List<ResolvedNode> children;
+    /** The retained scene node this was resolved from. */
+    final dev.hotframe.scene.SceneNode source;
 
-    ResolvedNode(String id, String type, Map<String, Object> values, List<ResolvedNode> children) {
+    ResolvedNode(dev.hotframe.scene.SceneNode source, String id, String type, Map<String, Object> values,
+                 List<ResolvedNode> children) {
+        this.source = source;
         this.id = id;
         this.type = type;
         this.values = values;

@@ -53,7 +53,7 @@ final class Resolver {
             if (cached == null) {
                 cached = build(node, scope, suffix);
             }
-            nextFixed.put(node, cached);
+            carry(cached);
             return cached;
         }
         ResolvedNode fresh = build(node, scope, suffix);
@@ -64,6 +64,13 @@ final class Resolver {
         ResolvedNode result = fresh.sameAs(old) ? old : fresh;
         current.put(result.id, result);
         return result;
+    }
+
+    /** Keeps a static subtree (all of it: a patch may later copy its parent but not it) for the next frame. */
+    private void carry(ResolvedNode r) {
+        if (r != null && nextFixed.put(r.source, r) == null) {
+            r.children.forEach(this::carry);
+        }
     }
 
     private ResolvedNode build(SceneNode node, Scope scope, String suffix) {
@@ -88,7 +95,7 @@ final class Resolver {
                 }
             }
         }
-        return new ResolvedNode(node.id() + suffix, node.type(), values, List.copyOf(children));
+        return new ResolvedNode(node, node.id() + suffix, node.type(), values, List.copyOf(children));
     }
 
     private void repeat(SceneNode node, Scope scope, String suffix, List<ResolvedNode> out) {

@@ -55,7 +55,7 @@ final class SceneLayout {
     }
 
     LaidOut node(ResolvedNode n, float availW, float availH, boolean stretchW, boolean stretchH) {
-        Key key = new Key(availW, availH, stretchW, stretchH);
+        Key key = key(n, availW, availH, stretchW, stretchH);
         Entry hit = cache.get(n);
         if (hit == null || !hit.key().equals(key)) {
             hit = next.get(n);
@@ -69,6 +69,26 @@ final class SceneLayout {
         LaidOut out = compute(n, availW, availH, stretchW, stretchH);
         next.put(n, new Entry(key, out));
         return out;
+    }
+
+    /**
+     * The space a node was given, left out where its size cannot depend on it (a leaf with a fixed
+     * or intrinsic size), so that a sibling growing does not lay out every fixed-size neighbour again.
+     */
+    private static Key key(ResolvedNode n, float availW, float availH, boolean stretchW, boolean stretchH) {
+        boolean container = n.type.equals("row") || n.type.equals("column") || n.type.equals("stack") || n.type.equals("group");
+        if (container) {
+            return new Key(availW, availH, stretchW, stretchH);
+        }
+        boolean text = n.type.equals("text");
+        boolean needsW = dependsOnSpace(n.get("w"), stretchW) || text && !(n.get("w") instanceof Number);
+        boolean needsH = dependsOnSpace(n.get("h"), stretchH);
+        return new Key(needsW ? availW : -1, needsH ? availH : -1, needsW && stretchW, needsH && stretchH);
+    }
+
+    private static boolean dependsOnSpace(Object size, boolean stretch) {
+        Sizes.Kind kind = Sizes.size(size).kind();
+        return kind == Sizes.Kind.PERCENT || kind == Sizes.Kind.FR || stretch && kind == Sizes.Kind.FIT;
     }
 
     /** Carries a cached subtree's entries and paragraphs over into this frame. */
