@@ -3,9 +3,11 @@ package dev.hotframe.viewer.scene;
 import dev.hotframe.app.Painter;
 import dev.hotframe.viewer.assets.Assets;
 import io.github.humbleui.skija.Canvas;
+import io.github.humbleui.skija.FilterBlurMode;
 import io.github.humbleui.skija.FilterTileMode;
 import io.github.humbleui.skija.Image;
 import io.github.humbleui.skija.ImageFilter;
+import io.github.humbleui.skija.MaskFilter;
 import io.github.humbleui.skija.Matrix33;
 import io.github.humbleui.skija.Paint;
 import io.github.humbleui.skija.PaintMode;
@@ -52,7 +54,7 @@ final class NodePainter {
         try {
             canvas.translate(x, y);
             transform(canvas, n, w, h);
-            layer(canvas, n);
+            layer(canvas, n, w, h);
             if (Boolean.TRUE.equals(n.get("clip"))) {
                 canvas.clipRRect(RRect.makeXYWH(0, 0, w, h, n.number("radius", 0)), true);
             }
@@ -87,33 +89,55 @@ final class NodePainter {
         }
     }
 
-    /** Opacity, shadow and blur draw the node and its children into a layer. */
-    private static void layer(Canvas canvas, ResolvedNode n) {
+    /**
+     * Opacity and blur draw the node and its children into a layer; so does a shadow on a node
+     * without a shape of its own (text, image, ...). Shapes cast their shadow in {@link #paint},
+     * from the shape itself, which costs a fraction of a filtered layer on the CPU.
+     */
+    private static void layer(Canvas canvas, ResolvedNode n, float w, float h) {
         float opacity = Math.max(0, Math.min(1, n.number("opacity", 1)));
         float blur = n.number("blur", 0);
         ImageFilter filter = blur > 0 ? ImageFilter.makeBlur(blur, blur, FilterTileMode.DECAL) : null;
-        if (n.get("shadow") instanceof Map<?, ?> shadow) {
-            float[] offset = Fill.numbers(shadow.get("offset"));
-            float sigma = shadow.get("blur") instanceof Number b ? b.floatValue() : 4;
-            int color = Fill.color(shadow.get("color"), 0x80000000);
-            ImageFilter drop = ImageFilter.makeDropShadow(offset.length == 2 ? offset[0] : 0, offset.length == 2 ? offset[1] : 2,
-                    sigma, sigma, color, filter);
-            filter = drop;
+        float reach = 3 * blur;
+        if (n.get("shadow") instanceof Map<?, ?> shadow && !castsShapeShadow(n)) {
+            Shadow s = Shadow.of(shadow);
+            filter = ImageFilter.makeDropShadow(s.dx, s.dy, s.sigma, s.sigma, s.color, filter);
+            reach += 3 * s.sigma + Math.max(Math.abs(s.dx), Math.abs(s.dy));
         }
         if (opacity < 1 || filter != null) {
             try (Paint paint = new Paint().setAlphaf(opacity)) {
                 if (filter != null) {
                     paint.setImageFilter(filter);
+                    canvas.saveLayer(Rect.makeLTRB(-reach, -reach, w + reach, h + reach), paint);
+                } else {
+                    canvas.saveLayer(null, paint);
                 }
-                canvas.saveLayer(null, paint);
             }
+        }
+    }
+
+    private static boolean castsShapeShadow(ResolvedNode n) {
+        return switch (n.type) {
+            case "rect", "circle", "path" -> true;
+            case "row", "column", "stack", "group" -> n.has("background");
+            default -> false;
+        };
+    }
+
+    /** A drop shadow: offset, blur (sigma) and colour. */
+    private record Shadow(float dx, float dy, float sigma, int color) {
+        static Shadow of(Map<?, ?> shadow) {
+            float[] offset = Fill.numbers(shadow.get("offset"));
+            float sigma = shadow.get("blur") instanceof Number b ? b.floatValue() : 4;
+            return new Shadow(offset.length == 2 ? offset[0] : 0, offset.length == 2 ? offset[1] : 2, sigma,
+                    Fill.color(shadow.get("color"), 0x80000000));
         }
     }
 
     private void self(Canvas canvas, LaidOut out, ResolvedNode n, float w, float h) {
         switch (n.type) {
             case "row", "column", "stack", "group", "rect" -> box(canvas, n, w, h, n.type.equals("rect") ? "fill" : "background");
-            case "circle" -> paint(n, w, h, "fill", paint -> canvas.drawCircle(w / 2, h / 2, Math.min(w, h) / 2, paint));
+            case "circle" -> paint(canvas, n, w, h, "fill", paint -> canvas.drawCircle(w / 2, h / 2, Math.min(w, h) / 2, paint));
             case "line" -> {
                 try (Paint paint = new Paint().setColor(Fill.color(n.get("stroke"), Fill.color(n.get("color"), 0xFFFFFFFF)))
                         .setMode(PaintMode.STROKE).setStrokeWidth(n.number("width", n.number("strokeWidth", 1))).setAntiAlias(true)) {
@@ -125,7 +149,7 @@ final class NodePainter {
                 if (!Shapes.valid(d)) {
                     warnings.add("scene node '" + n.id + "': 'd' is not SVG path data Skia can read: '" + d + "'");
                 }
-                paint(n, w, h, "fill", paint -> canvas.drawPath(Shapes.path(d), paint));
+                paint(canvas, n, w, h, "fill", paint -> canvas.drawPath(Shapes.path(d), paint));
             }
             case "text" -> {
                 if (out.paragraph() != null) {
@@ -141,7 +165,7 @@ final class NodePainter {
 
     private void box(Canvas canvas, ResolvedNode n, float w, float h, String fillKey) {
         float radius = n.number("radius", 0);
-        paint(n, w, h, fillKey, paint -> {
+        paint(canvas, n, w, h, fillKey, paint -> {
             if (radius > 0) {
                 canvas.drawRRect(RRect.makeXYWH(0, 0, w, h, radius), paint);
             } else {
@@ -150,8 +174,18 @@ final class NodePainter {
         });
     }
 
-    private void paint(ResolvedNode n, float w, float h, String fillKey, java.util.function.Consumer<Paint> draw) {
+    private void paint(Canvas canvas, ResolvedNode n, float w, float h, String fillKey, java.util.function.Consumer<Paint> draw) {
         Object fill = n.get(fillKey);
+        if (n.get("shadow") instanceof Map<?, ?> shadow && castsShapeShadow(n)) {
+            Shadow s = Shadow.of(shadow);
+            try (MaskFilter blur = MaskFilter.makeBlur(FilterBlurMode.NORMAL, Math.max(0.01f, s.sigma));
+                 Paint paint = new Paint().setColor(s.color).setAntiAlias(true).setMaskFilter(blur)) {
+                canvas.save();
+                canvas.translate(s.dx, s.dy);
+                draw.accept(paint);
+                canvas.restore();
+            }
+        }
         if (fill != null) {
             check(n, fillKey, fill);
             try (Paint paint = Fill.apply(new Paint().setAntiAlias(true), fill, w, h)) {
