@@ -22,4 +22,12 @@ public interface Frame {
      * app state. A missing scene or binding is drawn as a visible warning, never an exception.
      */
     void scene(String name);
+
+    /**
+     * Draws the scene {@code scenes/<name>.json} like {@link #scene(String)}, with {@code painters}
+     * drawing its {@code custom} nodes by their {@code "paint"} name.
+     */
+    default void scene(String name, java.util.Map<String, Painter> painters) {
+        scene(name);
+    }
 }

@@ -43,4 +43,11 @@ public interface HotframeApp<S> {
     /** Receives one input event, between frames, on the render thread. */
     default void onInput(S state, InputEvent event) {
     }
+
+    /**
+     * Runs a named action that a scene asked for ({@code "onClick": "reset"}), between frames, on
+     * the render thread, under the same time budget and error guard as {@link #onInput}.
+     */
+    default void onAction(S state, Action action) {
+    }
 }

@@ -9,8 +9,11 @@ import java.util.Objects;
 
 /**
  * Computes the patch that turns one version of a scene into the next, matching nodes by id.
- * The result is always correct: it is checked by applying it, and falls back to one
- * {@link PatchOp.Replace} of the root when the small patch would not reproduce the new tree.
+ * It walks both trees once, comparing each node's own properties; subtrees that are equal cost
+ * one comparison per node and produce no ops. A patch of property sets and replacements is exact
+ * by construction; one that inserts, removes or moves nodes is checked by applying it, and falls
+ * back to one {@link PatchOp.Replace} of the root when it would not reproduce the new tree (an id
+ * that moved between parents in a way the small patch cannot express).
  */
 public final class SceneDiff {
 
@@ -19,7 +22,7 @@ public final class SceneDiff {
 
     /** Returns the ops that turn {@code before} into {@code after}; empty when they are equal. */
     public static List<PatchOp> diff(SceneNode before, SceneNode after) {
-        if (before.equals(after)) {
+        if (before == after) {
             return List.of();
         }
         List<PatchOp> whole = List.of(new PatchOp.Replace(before.id(), after));
@@ -31,6 +34,11 @@ public final class SceneDiff {
         node(before, after, removals, edits);
         List<PatchOp> ops = new ArrayList<>(removals);
         ops.addAll(edits);
+        boolean structural = ops.stream().anyMatch(op -> op instanceof PatchOp.Insert || op instanceof PatchOp.Remove
+                || op instanceof PatchOp.Move);
+        if (!structural) {
+            return List.copyOf(ops);
+        }
         try {
             if (ScenePatcher.apply(before, ops).equals(after)) {
                 return List.copyOf(ops);
@@ -42,18 +50,30 @@ public final class SceneDiff {
     }
 
     private static void node(SceneNode before, SceneNode after, List<PatchOp> removals, List<PatchOp> edits) {
+        if (before == after) {
+            return;
+        }
         props(before, after, edits);
+        List<SceneNode> oldList = before.children();
+        List<SceneNode> newChildren = after.children();
+        if (sameIds(oldList, newChildren)) {
+            for (int i = 0; i < newChildren.size(); i++) {
+                child(oldList.get(i), newChildren.get(i), removals, edits);
+            }
+            return;
+        }
         Map<String, SceneNode> oldChildren = new HashMap<>();
-        before.children().forEach(c -> oldChildren.put(c.id(), c));
+        oldList.forEach(c -> oldChildren.put(c.id(), c));
+        java.util.Set<String> newIds = new java.util.HashSet<>();
+        newChildren.forEach(c -> newIds.add(c.id()));
         List<String> order = new ArrayList<>();
-        for (SceneNode child : before.children()) {
-            if (after.indexOfChild(child.id()) < 0) {
+        for (SceneNode child : oldList) {
+            if (!newIds.contains(child.id())) {
                 removals.add(new PatchOp.Remove(child.id()));
             } else {
                 order.add(child.id());
             }
         }
-        List<SceneNode> newChildren = after.children();
         for (int i = 0; i < newChildren.size(); i++) {
             SceneNode child = newChildren.get(i);
             SceneNode old = oldChildren.get(child.id());
@@ -67,15 +87,34 @@ public final class SceneDiff {
                 order.remove(child.id());
                 order.add(i, child.id());
             }
-            if (!old.type().equals(child.type())) {
-                edits.add(new PatchOp.Replace(child.id(), child));
-            } else if (!old.equals(child)) {
-                node(old, child, removals, edits);
-            }
+            child(old, child, removals, edits);
         }
     }
 
+    private static void child(SceneNode old, SceneNode child, List<PatchOp> removals, List<PatchOp> edits) {
+        if (!old.type().equals(child.type())) {
+            edits.add(new PatchOp.Replace(child.id(), child));
+        } else {
+            node(old, child, removals, edits);
+        }
+    }
+
+    private static boolean sameIds(List<SceneNode> a, List<SceneNode> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).id().equals(b.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void props(SceneNode before, SceneNode after, List<PatchOp> edits) {
+        if (before.props().equals(after.props())) {
+            return;
+        }
         Map<String, Object> set = new LinkedHashMap<>();
         after.props().forEach((key, value) -> {
             if (!Objects.equals(before.props().get(key), value)) {

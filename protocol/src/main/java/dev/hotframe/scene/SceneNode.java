@@ -1,8 +1,6 @@
 package dev.hotframe.scene;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +17,7 @@ public record SceneNode(String id, String type, Map<String, Object> props, List<
     public SceneNode {
         Objects.requireNonNull(id, "'id' must not be null");
         Objects.requireNonNull(type, "'type' must not be null");
-        props = Collections.unmodifiableMap(new LinkedHashMap<>(props == null ? Map.of() : props));
+        props = PropMap.of(props);
         children = List.copyOf(children == null ? List.of() : children);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +18,26 @@ import java.util.Set;
 /**
  * Reads a scene file: JSON with {@code //} and {@code /* *}{@code /} comments and trailing
  * commas. Every problem is reported as a {@link SceneError} with line and column.
+ * Components ({@code "use"}) and styles ({@code "style"}) are expanded here, so the server
+ * diffs and the viewer draws plain nodes (see {@link SceneTemplates}).
  *
  * <pre>{@code
- * { "id": "root", "type": "group", "children": [
+ * { "id": "root", "type": "column", "padding": 16, "gap": 8, "children": [
  *     // the title card
- *     { "id": "card", "type": "rect", "x": 20, "y": 20, "w": 200, "h": 80, "radius": 12, "fill": "#3366FF" },
+ *     { "id": "card", "type": "rect", "w": "1fr", "h": 80, "radius": 12, "fill": "#3366FF" },
  * ] }
  * }</pre>
  */
 public final class SceneParser {
 
     /** Node types the viewer can draw. */
-    public static final Set<String> TYPES = Set.of("group", "rect", "circle", "text", "line");
+    public static final Set<String> TYPES = Set.of("group", "row", "column", "stack", "rect", "circle", "line", "path",
+            "text", "image", "shader", "custom");
 
-    /** Properties whose value must be a colour (or a {@code ${binding}}). */
+    /** Node types that may have children. */
+    public static final Set<String> CONTAINERS = Set.of("group", "row", "column", "stack");
+
+    /** Properties whose value must be a colour (or a {@code ${binding}}); {@code fill} may also be a gradient. */
     public static final Set<String> COLOR_PROPS = Set.of("fill", "color", "stroke", "background");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -49,11 +56,11 @@ public final class SceneParser {
             if (first == null) {
                 throw new SceneError(file, 1, 1, "the scene file is empty; expected a node object like {\"id\": \"root\", \"type\": \"group\"}");
             }
-            SceneNode root = reader.node();
+            SceneNode root = reader.node(true, reader.ids);
             if (parser.nextToken() != null) {
                 throw reader.error(parser.currentTokenLocation(), "unexpected content after the root node");
             }
-            return root;
+            return new SceneTemplates(file, reader.components, reader.styles, reader.places).expand(root);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new SceneError(file, at == null ? 1 : Math.max(1, at.getLineNr()),
@@ -63,18 +70,21 @@ public final class SceneParser {
         }
     }
 
-    /** The state of one parse: the parser and the ids seen so far. */
+    /** The state of one parse: the parser, the ids seen so far, and the root's components and styles. */
     private static final class Reader {
         private final String file;
         private final JsonParser parser;
         private final Set<String> ids = new HashSet<>();
+        final Map<String, SceneTemplates.Component> components = new LinkedHashMap<>();
+        final Map<String, Map<String, Object>> styles = new LinkedHashMap<>();
+        final Map<SceneNode, int[]> places = new IdentityHashMap<>();
 
         Reader(String file, JsonParser parser) {
             this.file = file;
             this.parser = parser;
         }
 
-        SceneNode node() throws IOException, SceneError {
+        SceneNode node(boolean root, Set<String> seen) throws IOException, SceneError {
             JsonLocation start = parser.currentTokenLocation();
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw error(start, "expected a node object, found " + describe(parser.currentToken()));
@@ -94,7 +104,10 @@ public final class SceneParser {
                         if (id.isBlank()) {
                             throw error(at, "'id' must not be blank");
                         }
-                        if (!ids.add(id)) {
+                        if (id.contains("/") || id.contains("#")) {
+                            throw error(at, "'id' must not contain '/' or '#' (they separate component and repeat ids), was '" + id + "'");
+                        }
+                        if (!seen.add(id)) {
                             throw error(at, "duplicate id '" + id + "'; ids must be unique within a scene");
                         }
                     }
@@ -102,67 +115,148 @@ public final class SceneParser {
                         type = string(name, value, at);
                         typeAt = at;
                     }
-                    case "children" -> children.addAll(children(at, value));
+                    case "children" -> children.addAll(children(at, value, seen));
+                    case "components" -> {
+                        if (!root) {
+                            throw error(at, "'components' may only be defined on the root node");
+                        }
+                        components(at, value);
+                    }
+                    case "styles" -> {
+                        if (!root) {
+                            throw error(at, "'styles' may only be defined on the root node");
+                        }
+                        styles(at, value);
+                    }
                     default -> props.put(name, prop(name, value, at));
                 }
             }
             if (id == null) {
                 throw error(start, "node has no 'id'; every node needs a stable id so that edits can be patched");
             }
-            if (type == null) {
-                throw error(start, "node '" + id + "' has no 'type'; expected one of " + sorted(TYPES));
-            }
-            if (!TYPES.contains(type)) {
+            if (type == null && props.containsKey("use")) {
+                type = "use";
+            } else if (type == null) {
+                throw error(start, "node '" + id + "' has no 'type'; expected one of " + sorted(TYPES) + ", or 'use' a component");
+            } else if (!TYPES.contains(type)) {
                 throw error(typeAt, "unknown node type '" + type + "'; expected one of " + sorted(TYPES));
             }
-            if (!children.isEmpty() && !type.equals("group")) {
-                throw error(start, "node '" + id + "' of type '" + type + "' cannot have children; only 'group' can");
+            if (!children.isEmpty() && !CONTAINERS.contains(type)) {
+                throw error(start, "node '" + id + "' of type '" + type + "' cannot have children; only "
+                        + sorted(CONTAINERS) + " can");
             }
-            return new SceneNode(id, type, props, children);
+            if (props.containsKey("repeat") && children.size() != 1) {
+                throw error(start, "node '" + id + "' repeats over " + props.get("repeat")
+                        + "; it needs exactly one child, the template drawn for each item, found " + children.size());
+            }
+            SceneNode node = new SceneNode(id, type, props, children);
+            places.put(node, new int[] {Math.max(1, start.getLineNr()), Math.max(1, start.getColumnNr())});
+            return node;
         }
 
-        private List<SceneNode> children(JsonLocation at, JsonToken value) throws IOException, SceneError {
+        private List<SceneNode> children(JsonLocation at, JsonToken value, Set<String> seen) throws IOException, SceneError {
             if (value != JsonToken.START_ARRAY) {
                 throw error(at, "'children' must be an array of nodes, found " + describe(value));
             }
             List<SceneNode> result = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                result.add(node());
+                result.add(node(false, seen));
             }
             return result;
         }
 
+        private void components(JsonLocation at, JsonToken value) throws IOException, SceneError {
+            if (value != JsonToken.START_OBJECT) {
+                throw error(at, "'components' must be an object of name: {\"params\": {...}, \"node\": {...}}, found " + describe(value));
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonLocation nameAt = parser.currentTokenLocation();
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw error(nameAt, "component '" + name + "' must be an object with 'params' and 'node'");
+                }
+                Map<String, Object> params = Map.of();
+                SceneNode template = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonToken token = parser.nextToken();
+                    JsonLocation keyAt = parser.currentTokenLocation();
+                    if (key.equals("params") && token == JsonToken.START_OBJECT) {
+                        params = object("params", keyAt);
+                    } else if (key.equals("node")) {
+                        template = node(false, new HashSet<>());
+                    } else {
+                        throw error(keyAt, "component '" + name + "' has '" + key + "'; it takes only 'params' (an object) and 'node'");
+                    }
+                }
+                if (template == null) {
+                    throw error(nameAt, "component '" + name + "' has no 'node', the subtree it stands for");
+                }
+                components.put(name, new SceneTemplates.Component(name, params, template));
+            }
+        }
+
+        private void styles(JsonLocation at, JsonToken value) throws IOException, SceneError {
+            if (value != JsonToken.START_OBJECT) {
+                throw error(at, "'styles' must be an object of name: {properties}, found " + describe(value));
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonLocation nameAt = parser.currentTokenLocation();
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw error(nameAt, "style '" + name + "' must be an object of properties");
+                }
+                Map<String, Object> props = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonToken token = parser.nextToken();
+                    props.put(key, prop(key, token, parser.currentTokenLocation()));
+                }
+                styles.put(name, props);
+            }
+        }
+
         private Object prop(String name, JsonToken value, JsonLocation at) throws IOException, SceneError {
-            Object result = switch (value) {
+            Object result = value(name, value, at);
+            if (COLOR_PROPS.contains(name)) {
+                String problem = Paints.checkPaint(name, result);
+                if (problem != null) {
+                    throw error(at, problem);
+                }
+            }
+            return result;
+        }
+
+        private Object value(String name, JsonToken value, JsonLocation at) throws IOException, SceneError {
+            return switch (value) {
                 case VALUE_STRING -> parser.getText();
                 case VALUE_NUMBER_INT -> parser.getNumberValue();
                 case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
                 case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
-                case START_ARRAY -> list(name, at);
-                default -> throw error(at, "property '" + name + "' must be a string, number, boolean or list, found " + describe(value));
+                case START_ARRAY -> list(name);
+                case START_OBJECT -> object(name, at);
+                default -> throw error(at, "property '" + name + "' must be a string, number, boolean, list or object, found "
+                        + describe(value));
             };
-            if (COLOR_PROPS.contains(name)) {
-                if (!(result instanceof String text) || !(Colors.isColor(text) || Bindings.isBinding(text))) {
-                    throw error(at, "property '" + name + "' must be a colour written #RRGGBB or #AARRGGBB, was " + shown(result));
-                }
-            }
-            return result;
         }
 
-        private List<Object> list(String name, JsonLocation at) throws IOException, SceneError {
+        private List<Object> list(String name) throws IOException, SceneError {
             List<Object> items = new ArrayList<>();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                switch (token) {
-                    case VALUE_STRING -> items.add(parser.getText());
-                    case VALUE_NUMBER_INT -> items.add(parser.getNumberValue());
-                    case VALUE_NUMBER_FLOAT -> items.add(parser.getDoubleValue());
-                    case VALUE_TRUE, VALUE_FALSE -> items.add(parser.getBooleanValue());
-                    default -> throw error(parser.currentTokenLocation(),
-                            "list '" + name + "' may hold only strings, numbers and booleans, found " + describe(token));
-                }
+                items.add(value(name, token, parser.currentTokenLocation()));
             }
             return items;
+        }
+
+        private Map<String, Object> object(String name, JsonLocation at) throws IOException, SceneError {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken token = parser.nextToken();
+                fields.put(key, value(name + "." + key, token, parser.currentTokenLocation()));
+            }
+            return fields;
         }
 
         private String string(String name, JsonToken value, JsonLocation at) throws SceneError, IOException {
@@ -175,10 +269,6 @@ public final class SceneParser {
         SceneError error(JsonLocation at, String problem) {
             return new SceneError(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), problem);
         }
-    }
-
-    private static String shown(Object value) {
-        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
     }
 
     private static String describe(JsonToken token) {
@@ -196,7 +286,7 @@ public final class SceneParser {
         };
     }
 
-    private static String sorted(Set<String> values) {
+    static String sorted(Set<String> values) {
         return String.join(", ", values.stream().sorted().toList());
     }
 }

@@ -64,7 +64,7 @@ class SceneParserTest {
                 { "id": "root", "type": "group", "children": [
                   { "id": "a", "type": "hexagon" }
                 ] }
-                """)).isEqualTo(FILE + ":2:24: unknown node type 'hexagon'; expected one of circle, group, line, rect, text");
+                """)).isEqualTo(FILE + ":2:24: unknown node type 'hexagon'; expected one of circle, column, custom, group, image, line, path, rect, row, shader, stack, text");
     }
 
     @Test
@@ -78,7 +78,7 @@ class SceneParserTest {
     void numberAsColourIsRefused() {
         assertThat(error("""
                 { "id": "root", "type": "rect", "stroke": 255 }
-                """)).isEqualTo(FILE + ":1:43: property 'stroke' must be a colour written #RRGGBB or #AARRGGBB, was 255");
+                """)).isEqualTo(FILE + ":1:43: property 'stroke' must be a colour written #RRGGBB or #AARRGGBB or a gradient object, was 255");
     }
 
     @Test
@@ -87,7 +87,7 @@ class SceneParserTest {
                 { "id": "root", "type": "group", "children": [
                   { "id": "label", "type": "text", "children": [ { "id": "x", "type": "rect" } ] }
                 ] }
-                """)).isEqualTo(FILE + ":2:3: node 'label' of type 'text' cannot have children; only 'group' can");
+                """)).isEqualTo(FILE + ":2:3: node 'label' of type 'text' cannot have children; only column, group, row, stack can");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hotframe.sample;
 
+import dev.hotframe.app.Action;
 import dev.hotframe.app.Frame;
 import dev.hotframe.app.HotframeApp;
 import dev.hotframe.app.InputEvent;
@@ -7,22 +8,26 @@ import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Paint;
 import io.github.humbleui.skija.PaintMode;
 import io.github.humbleui.types.RRect;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * A live dashboard. The title and the cards come from {@code scenes/dashboard.json}; the chart
- * panel, the sample line and the particles are drawn here on the Skija canvas.
+ * A live dashboard. The layout, the cards, the shader background, the logo and the activity
+ * list come from {@code scenes/dashboard.json}; the chart (panel, sample line and particles) is
+ * a {@code custom} node painted here on the Skija canvas, wherever the scene puts it.
  *
- * <p>Try it while it runs: change a card colour in the scene file, change {@link #panelColor()}
- * or {@link #lineColor()}, or add a field to {@link DashboardState}.
+ * <p>Try it while it runs: change a card colour or the layout in the scene file, change
+ * {@link #panelColor()} or {@link #lineColor()}, or add a field to {@link DashboardState}.
  */
 public final class DashboardApp implements HotframeApp<DashboardState> {
 
     static final float PANEL_X = 32;
     static final float PANEL_Y = 250;
-    static final float PANEL_W = 736;
+    static final float PANEL_W = 500;
     static final float PANEL_H = 320;
     static final int MAX_SAMPLES = 120;
+    static final int MAX_LOG = 8;
 
     private final Random random = new Random(7);
 
@@ -64,17 +69,17 @@ public final class DashboardApp implements HotframeApp<DashboardState> {
 
     @Override
     public void render(DashboardState s, Frame frame) {
-        Canvas canvas = frame.canvas();
-        canvas.clear(0xFF0F1720);
-        frame.scene("dashboard");
-        try (Paint panel = new Paint().setColor(panelColor())) {
-            canvas.drawRRect(RRect.makeXYWH(PANEL_X, PANEL_Y, PANEL_W, PANEL_H, 16), panel);
-        }
-        drawSamples(canvas, s);
-        try (Paint dot = new Paint().setColor(0xCCFFD166)) {
-            for (DashboardState.Particle p : s.particles) {
-                canvas.drawCircle((float) p.x, (float) p.y, 4, dot);
+        frame.canvas().clear(0xFF0F1720);
+        frame.scene("dashboard", Map.of("chart", (canvas, w, h) -> drawChart(canvas, s, w, h)));
+    }
+
+    @Override
+    public void onAction(DashboardState s, Action action) {
+        if (action.name().equals("spawn")) {
+            for (int i = 0; i < 8; i++) {
+                spawn(s);
             }
+            log(s, String.format(Locale.ROOT, "%.1f s: 8 particles from %s", s.uptime, action.event()));
         }
     }
 
@@ -86,6 +91,7 @@ public final class DashboardApp implements HotframeApp<DashboardState> {
             for (int i = 0; i < 8; i++) {
                 spawn(s);
             }
+            log(s, String.format(Locale.ROOT, "%.1f s: 8 particles from space", s.uptime));
         }
     }
 
@@ -97,6 +103,27 @@ public final class DashboardApp implements HotframeApp<DashboardState> {
     /** The sample line's colour. */
     int lineColor() {
         return 0xFF4FC3F7;
+    }
+
+    /** Paints the chart node: the canvas starts at the node's corner, which sits at (PANEL_X, PANEL_Y). */
+    private void drawChart(Canvas canvas, DashboardState s, float w, float h) {
+        try (Paint panel = new Paint().setColor(panelColor())) {
+            canvas.drawRRect(RRect.makeXYWH(0, 0, w, h, 16), panel);
+        }
+        canvas.translate(-PANEL_X, -PANEL_Y);
+        drawSamples(canvas, s);
+        try (Paint dot = new Paint().setColor(0xCCFFD166)) {
+            for (DashboardState.Particle p : s.particles) {
+                canvas.drawCircle((float) p.x, (float) p.y, 4, dot);
+            }
+        }
+    }
+
+    private static void log(DashboardState s, String entry) {
+        s.log.add(0, entry);
+        while (s.log.size() > MAX_LOG) {
+            s.log.remove(s.log.size() - 1);
+        }
     }
 
     private void drawSamples(Canvas canvas, DashboardState s) {

@@ -14,6 +14,8 @@ public class DashboardState {
     public double sampleClock;
     public List<Double> samples = new ArrayList<>();
     public List<Particle> particles = new ArrayList<>();
+    /** The newest activity first; the scene's activity list repeats over it. */
+    public List<String> log = new ArrayList<>();
 
     /** One particle drifting around the chart panel. */
     public static class Particle {

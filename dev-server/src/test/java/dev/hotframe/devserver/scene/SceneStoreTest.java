@@ -120,6 +120,26 @@ class SceneStoreTest {
     }
 
     @Test
+    void editOfAComponentTemplateIsOneSetPropsPerInstance() throws IOException {
+        String components = """
+                { "id": "root", "type": "row",
+                  "components": { "Card": { "params": { "title": "" }, "node":
+                    { "id": "card", "type": "column", "background": "#3366FF", "children": [
+                      { "id": "label", "type": "text", "text": "{{title}}" } ] } } },
+                  "children": [
+                    { "id": "a", "use": "Card", "with": { "title": "A" } },
+                    { "id": "b", "use": "Card", "with": { "title": "B" } } ] }
+                """;
+        store.changed(List.of(write("main.json", components)));
+
+        SceneStore.Result result = store.changed(List.of(write("main.json", components.replace("#3366FF", "#FF3366"))));
+
+        assertThat(result).isEqualTo(new SceneStore.Result(List.of(SceneChange.patch("main", List.of(
+                new PatchOp.SetProps("a", Map.of("background", "#FF3366"), List.of()),
+                new PatchOp.SetProps("b", Map.of("background", "#FF3366"), List.of())))), List.of()));
+    }
+
+    @Test
     void onlyJsonFilesUnderScenesAreScenes() {
         assertThat(store.isScene(scenes.resolve("main.json"))).isTrue();
         assertThat(store.isScene(scenes.resolve("hud/top.json"))).isTrue();

@@ -42,6 +42,10 @@ final class AppRunner {
         return run("onInput", () -> host.app().onInput(host.state(), event));
     }
 
+    String action(dev.hotframe.app.Action action) {
+        return run("onAction", () -> host.app().onAction(host.state(), action));
+    }
+
     String update(double dt) {
         return run("update", () -> host.app().update(host.state(), dt));
     }

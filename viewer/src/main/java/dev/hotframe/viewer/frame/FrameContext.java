@@ -61,6 +61,11 @@ final class FrameContext implements Frame {
 
     @Override
     public void scene(String name) {
+        scene(name, java.util.Map.of());
+    }
+
+    @Override
+    public void scene(String name, java.util.Map<String, dev.hotframe.app.Painter> painters) {
         SceneNode root = scenes.get(name);
         if (root == null) {
             renderer.warn("scene '" + name + "' does not exist; known scenes: " + scenes.names());
@@ -69,6 +74,6 @@ final class FrameContext implements Frame {
         if (stateTree == null) {
             stateTree = state.get();
         }
-        renderer.draw(canvas, root, stateTree);
+        renderer.draw(name, canvas, root, stateTree, painters == null ? java.util.Map.of() : painters, time, width, height);
     }
 }

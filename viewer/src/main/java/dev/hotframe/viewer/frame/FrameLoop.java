@@ -219,18 +219,25 @@ public final class FrameLoop {
             InputEvent event;
             while (error == null && (event = inputs.poll()) != null) {
                 error = runner.input(event);
+                for (dev.hotframe.app.Action action : sceneRenderer.events().actionsFor(event)) {
+                    if (error == null) {
+                        error = runner.action(action);
+                    }
+                }
             }
             if (error == null) {
                 error = runner.update(dt);
             }
             canvas.save();
             canvas.scale(target.scale(), target.scale());
+            sceneRenderer.beginFrame(canvas.getLocalToDeviceAsMatrix33().getMat());
             if (error == null) {
                 error = runner.render(new FrameContext(canvas, target.width(), target.height(), time, scenes, sceneRenderer,
                         host::stateTree, assets));
             }
             canvas.restoreToCount(1);
             if (error == null) {
+                sceneRenderer.endFrame();
                 runner.drewCleanly(System.nanoTime());
             }
         } else {

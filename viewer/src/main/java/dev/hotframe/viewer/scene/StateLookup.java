@@ -18,10 +18,15 @@ final class StateLookup implements Function<String, Object> {
 
     @Override
     public Object apply(String path) {
-        if (state == null) {
+        return value(walk(state, path));
+    }
+
+    /** The JSON node at {@code path} under {@code root}, or null. */
+    static JsonNode walk(JsonNode root, String path) {
+        if (root == null) {
             return null;
         }
-        JsonNode node = state;
+        JsonNode node = root;
         for (String part : path.split("\\.")) {
             if (part.equals("size") && (node.isArray() || node.isObject()) && !node.has("size")) {
                 node = IntNode.valueOf(node.size());
@@ -34,6 +39,14 @@ final class StateLookup implements Function<String, Object> {
             if (node == null || node.isMissingNode()) {
                 return null;
             }
+        }
+        return node;
+    }
+
+    /** A scene value for a JSON node: a number, boolean or string; null for null. */
+    static Object value(JsonNode node) {
+        if (node == null) {
+            return null;
         }
         if (node.isNull()) {
             return "null";

@@ -132,8 +132,8 @@ class SceneRendererTest {
         draw(scene, state("{\"name\": \"Ada\"}"));
 
         assertThat(renderer.drainWarnings()).isEqualTo(Set.of(
-                "scene node 'card': 'w' should be a number, was 'wide'",
-                "scene node 'card': 'fill' should be a colour, was 'Ada'"));
+                "scene node 'card': 'w' should be a number, a percentage, \"1fr\" or \"fit\", was 'wide'",
+                "scene node 'card': 'fill' should be a colour or gradient, was 'Ada'"));
         assertThat(Pixels.at(surface, 15, 20)).as("zero width draws nothing").isEqualTo("FF000000");
     }
 
