@@ -188,7 +188,7 @@ public final class ViewerCommand implements Runnable {
                     }, () -> connectionRef.get().resync());
             loopRef.set(loop);
             ServerConnection connection = new ServerConnection(address, discovered || tokenFile != null, viewerId, loop::offer,
-                    state -> loop.title("Hotframe - " + state.name().toLowerCase(java.util.Locale.ROOT)),
+                    state -> loop.connection(state.name().toLowerCase(java.util.Locale.ROOT)),
                     reason -> {
                         fatal.set(reason);
                         loop.stop();

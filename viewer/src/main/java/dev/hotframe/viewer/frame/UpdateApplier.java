@@ -131,9 +131,9 @@ final class UpdateApplier {
     }
 
     private void showProblems() {
-        List<String> lines = new ArrayList<>();
-        problems.values().forEach(list -> list.forEach(d -> lines.add(d.toString())));
+        List<Diagnostic> all = new ArrayList<>();
+        problems.values().forEach(all::addAll);
         boolean java = problems.keySet().stream().anyMatch(f -> f.endsWith(".java"));
-        overlay.problems(java ? "Compile error (running the last good code)" : "Scene error (showing the last good scene)", lines);
+        overlay.diagnostics(java ? "Compile error (running the last good code)" : "Scene error (showing the last good scene)", all);
     }
 }
