@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code viewer}: the Hotframe viewer's command line. */
 @Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hotframe viewer: runs an app from a dev server and applies every change live.",
-        subcommands = {ViewerCommand.Connect.class, CommandLine.HelpCommand.class})
+        subcommands = {ViewerCommand.Connect.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class ViewerCommand implements Runnable {
 
     @CommandLine.Spec

@@ -47,16 +47,31 @@ public final class TargetChooser {
         return headless ? headless(requested) : windowed(requested);
     }
 
+    /**
+     * Opens exactly {@code kind}, with no fallback and no auto: in a window, or offscreen (Vulkan
+     * without a swapchain, OpenGL through GLFW's null platform and EGL, raster). Throws with the
+     * reason when it does not start. For doctor and for comparing backends in tests.
+     */
+    public WindowTarget openExactly(BackendKind kind, boolean offscreen) {
+        return switch (kind) {
+            case VULKAN -> offscreen ? new WindowTarget(null, new VulkanBackend(0, width, height), true, width, height)
+                    : withWindow(GlfwWindow.Api.NONE, w -> new VulkanBackend(w.handle(), width, height), false);
+            case GL -> withWindow(offscreen ? GlfwWindow.Api.GL_OFFSCREEN : GlfwWindow.Api.GL,
+                    w -> new GlBackend(w.handle(), width, height), offscreen);
+            case RASTER -> offscreen ? new WindowTarget(null, new RasterBackend(0, width, height), true, width, height)
+                    : withWindow(GlfwWindow.Api.GL, w -> new RasterBackend(w.handle(), width, height), false);
+            case AUTO -> throw new IllegalArgumentException("openExactly needs a backend, not auto");
+        };
+    }
+
     private Choice headless(BackendKind requested) {
         if (requested == BackendKind.VULKAN) {
-            Choice vulkan = attempt(BackendKind.VULKAN, () -> new WindowTarget(null,
-                    new VulkanBackend(0, width, height), true, width, height), "requested (offscreen)");
+            Choice vulkan = attempt(BackendKind.VULKAN, () -> openExactly(BackendKind.VULKAN, true), "requested, offscreen");
             if (vulkan != null) {
                 return vulkan;
             }
         } else if (requested == BackendKind.GL) {
-            Choice gl = attempt(BackendKind.GL, () -> withWindow(GlfwWindow.Api.GL_OFFSCREEN,
-                    w -> new GlBackend(w.handle(), width, height), true), "requested (offscreen, EGL)");
+            Choice gl = attempt(BackendKind.GL, () -> openExactly(BackendKind.GL, true), "requested, offscreen through EGL");
             if (gl != null) {
                 return gl;
             }
@@ -101,8 +116,7 @@ public final class TargetChooser {
                 return gl;
             }
         }
-        Choice raster = attempt(BackendKind.RASTER, () -> withWindow(GlfwWindow.Api.GL,
-                w -> new RasterBackend(w.handle(), width, height), false), requested == BackendKind.RASTER ? "requested" : "fallback");
+        Choice raster = attempt(BackendKind.RASTER, () -> openExactly(BackendKind.RASTER, false), requested == BackendKind.RASTER ? "requested" : "fallback");
         if (raster != null) {
             return raster;
         }
