@@ -11,7 +11,8 @@ import dev.hotframe.viewer.net.TokenFile;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.render.Fonts;
-import dev.hotframe.viewer.window.GlWindowTarget;
+import dev.hotframe.viewer.backend.BackendKind;
+import dev.hotframe.viewer.window.TargetChooser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code viewer}: the Hotframe viewer's command line. */
 @Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hotframe viewer: runs an app from a dev server and applies every change live.",
-        subcommands = {ViewerCommand.Connect.class, CommandLine.HelpCommand.class})
+        subcommands = {ViewerCommand.Connect.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class ViewerCommand implements Runnable {
 
     @CommandLine.Spec
@@ -63,6 +64,12 @@ public final class ViewerCommand implements Runnable {
 
         @Option(names = "--headless", description = "Render to a CPU raster surface instead of a window.")
         boolean headless;
+
+        @Option(names = "--backend", defaultValue = "auto", paramLabel = "NAME",
+                description = "auto, vulkan, gl or raster (default: ${DEFAULT-VALUE}). auto takes a real GPU (Vulkan, then "
+                        + "OpenGL) and raster where the only GPU is emulated on the CPU; headless it takes raster. A backend "
+                        + "that does not start falls back to the next. 'viewer doctor' shows what works here.")
+        String backend;
 
         @Option(names = "--size", defaultValue = "800x600", paramLabel = "WxH",
                 description = "Window or frame size in logical pixels (default: ${DEFAULT-VALUE}).")
@@ -113,6 +120,13 @@ public final class ViewerCommand implements Runnable {
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
+            BackendKind backendKind;
+            try {
+                backendKind = BackendKind.parse(backend);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
             if (url != null && !(url.getScheme() != null && url.getScheme().matches("wss?"))) {
                 System.err.println("error: URL must start with ws:// or wss://, was " + url);
                 return 2;
@@ -152,14 +166,16 @@ public final class ViewerCommand implements Runnable {
                 String t = explicitToken != null ? explicitToken : localTokenOrEmpty(home);
                 return new ServerAddress(url, t, pin);
             };
-            RenderTarget target = openTarget(wh);
+            TargetChooser.Choice choice = new TargetChooser("Hotframe", wh[0], wh[1], System.out::println)
+                    .open(backendKind, headless, headless ? null : DisplayCheck.missingDisplay());
+            RenderTarget target = choice.target();
             GoldenFrames golden = goldenDir == null ? null : new GoldenFrames(goldenDir.toAbsolutePath(), goldenTolerance, updateGolden);
-            FrameRecorder recorder = frames != null || golden != null || target instanceof RasterTarget
+            FrameRecorder recorder = frames != null || golden != null || target instanceof RasterTarget || headless
                     ? new FrameRecorder((frames != null ? frames : Path.of("hotframe-frames")).toAbsolutePath(), golden) : null;
             if (recorder != null) {
                 System.out.println("Writing frames, state.json and updates.jsonl to " + recorder.dir());
             }
-            System.out.println("Rendering with " + target.describe());
+            System.out.println("Rendering with " + target.describe() + " (" + choice.reason() + ")");
             String viewerId = hostName() + "-" + ProcessHandle.current().pid();
             AtomicReference<String> fatal = new AtomicReference<>();
             ExitAfter exits = new ExitAfter(exitAfter);
@@ -172,7 +188,7 @@ public final class ViewerCommand implements Runnable {
                     }, () -> connectionRef.get().resync());
             loopRef.set(loop);
             ServerConnection connection = new ServerConnection(address, discovered || tokenFile != null, viewerId, loop::offer,
-                    state -> loop.title("Hotframe - " + state.name().toLowerCase(java.util.Locale.ROOT)),
+                    state -> loop.connection(state.name().toLowerCase(java.util.Locale.ROOT)),
                     reason -> {
                         fatal.set(reason);
                         loop.stop();
@@ -209,21 +225,6 @@ public final class ViewerCommand implements Runnable {
                 return 5;
             }
             return exits.exitCode();
-        }
-
-        private RenderTarget openTarget(int[] wh) {
-            if (!headless) {
-                String why = DisplayCheck.missingDisplay();
-                if (why == null) {
-                    try {
-                        return new GlWindowTarget("Hotframe", wh[0], wh[1]);
-                    } catch (IllegalStateException | UnsatisfiedLinkError e) {
-                        why = e.getMessage();
-                    }
-                }
-                System.out.println("No window: " + why + ". Running headless instead.");
-            }
-            return new RasterTarget(wh[0], wh[1]);
         }
 
         private static String localTokenOrEmpty(Path home) {

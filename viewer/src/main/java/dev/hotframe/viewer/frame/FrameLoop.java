@@ -8,6 +8,7 @@ import dev.hotframe.viewer.inspect.Inspector;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.Applied;
 import dev.hotframe.viewer.render.Fonts;
+import dev.hotframe.viewer.render.Hud;
 import dev.hotframe.viewer.render.Overlay;
 import dev.hotframe.viewer.scene.RetainedScenes;
 import dev.hotframe.viewer.scene.SceneRenderer;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link AppRunner}): an exception keeps the last good frame on screen under an error overlay,
  * and the next frame tries again; a runaway is stopped and pauses the app until its code
  * changes. After the first frame of each update it reports the update (ack, and the headless
- * record). F1 hides the overlay; F2 goes back to the previous generation (undo). Requests from
+ * record). F1 hides the overlay; F2 goes back to the previous generation (undo); F3 shows or
+ * hides the HUD (frame rate, backend, last reload's phases), which is off by default headless. Requests from
  * the dashboard are answered between frames by the {@link Inspector}.
  */
 public final class FrameLoop {
@@ -48,6 +50,7 @@ public final class FrameLoop {
     private final RetainedScenes scenes = new RetainedScenes();
     private final AssetStore assets = new AssetStore();
     private final Overlay overlay;
+    private final Hud hud;
     private final SceneRenderer sceneRenderer;
     private final UpdateApplier applier;
     private final FrameRecorder recorder;
@@ -58,7 +61,8 @@ public final class FrameLoop {
     private final ConcurrentLinkedQueue<InputEvent> inputs = new ConcurrentLinkedQueue<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean stopping;
-    private volatile String pendingTitle;
+    private volatile String pendingConnection;
+    private String shownTitle;
     private volatile long lastAppliedSeq;
     private Image lastGood;
     private String lastRuntimeError;
@@ -82,6 +86,8 @@ public final class FrameLoop {
         this.host = host;
         this.runner = new AppRunner(host, frameBudget, CHECKPOINT_EVERY);
         this.overlay = new Overlay(fonts);
+        this.hud = new Hud(fonts, recorder == null);
+        hud.backend(target.describe());
         this.sceneRenderer = new SceneRenderer(fonts);
         this.applier = new UpdateApplier(host, scenes, overlay, resync, assets);
         this.recorder = recorder;
@@ -117,9 +123,16 @@ public final class FrameLoop {
         wake.release();
     }
 
-    /** Sets the window title from any thread; the render thread applies it. */
-    public void title(String title) {
-        pendingTitle = title;
+    /** The connection's state ({@code "connected"}, ...) from any thread, for the title and the HUD. */
+    public void connection(String state) {
+        pendingConnection = state;
+    }
+
+    /** Shows or hides the HUD (F3 does the same). */
+    public void showHud(boolean show) {
+        if (hud.visible() != show) {
+            hud.toggle();
+        }
     }
 
     /** Runs until {@link #stop()} or the window closes. */
@@ -129,10 +142,10 @@ public final class FrameLoop {
         while (!stopping && !target.closeRequested()) {
             long frameStart = System.nanoTime();
             target.poll(this::input);
-            String title = pendingTitle;
-            if (title != null) {
-                pendingTitle = null;
-                target.title(title);
+            String connection = pendingConnection;
+            if (connection != null) {
+                pendingConnection = null;
+                hud.connection(connection);
             }
             boolean stateChanged = false;
             if (undoRequested) {
@@ -149,22 +162,26 @@ public final class FrameLoop {
             String error = frame(dt, (frameStart - start) / 1e9);
             inspector.afterFrame(target::snapshot);
             target.present();
+            hud.frame(frameStart, System.nanoTime());
             if (!applied.isEmpty()) {
                 report(applied, error);
             } else if (stateChanged && recorder != null) {
                 recorder.record(List.of(), target.snapshot(), stateJson());
             }
+            title();
             pace(frameStart);
         }
         assets.close();
     }
 
     private void input(InputEvent event) {
-        if (event instanceof InputEvent.Key key && (key.key().equals("F1") || key.key().equals("F2"))) {
+        if (event instanceof InputEvent.Key key && key.key().matches("F[123]")) {
             if (key.pressed() && key.key().equals("F1")) {
                 overlay.toggle();
-            } else if (key.pressed()) {
+            } else if (key.pressed() && key.key().equals("F2")) {
                 undoRequested = true;
+            } else if (key.pressed()) {
+                hud.toggle();
             }
             return;
         }
@@ -194,6 +211,7 @@ public final class FrameLoop {
             try {
                 UpdateRecord record = applier.apply(message);
                 applied.add(record);
+                hud.reloaded(record.tier(), record.ok(), record.serverPhasesMs(), record.applyMs());
                 if (record.changedCode()) {
                     runner.resume();
                     reloadWarnings = record.warnings();
@@ -264,8 +282,18 @@ public final class FrameLoop {
         canvas.save();
         canvas.scale(target.scale(), target.scale());
         overlay.draw(canvas, target.width(), target.height(), System.currentTimeMillis());
+        hud.draw(canvas, target.width());
         canvas.restore();
         return error;
+    }
+
+    private void title() {
+        String app = host.running() ? host.app().getClass().getSimpleName() : null;
+        String title = hud.title(app);
+        if (!title.equals(shownTitle)) {
+            shownTitle = title;
+            target.title(title);
+        }
     }
 
     private void runtimeError(String error) {

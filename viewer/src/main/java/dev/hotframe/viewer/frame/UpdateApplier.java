@@ -153,14 +153,14 @@ final class UpdateApplier {
     }
 
     private void showProblems() {
-        List<String> lines = new ArrayList<>();
-        problems.values().forEach(list -> list.forEach(d -> lines.add(d.toString())));
+        List<Diagnostic> all = new ArrayList<>();
+        problems.values().forEach(all::addAll);
         boolean java = problems.keySet().stream().anyMatch(f -> f.endsWith(".java"));
         boolean shader = problems.keySet().stream().anyMatch(f -> AssetFile.Kind.of(f) == AssetFile.Kind.SHADER);
         boolean asset = problems.keySet().stream().anyMatch(f -> AssetFile.Kind.of(f) != null);
-        overlay.problems(java ? "Compile error (running the last good code)"
+        overlay.diagnostics(java ? "Compile error (running the last good code)"
                 : shader ? "Shader error (running the last good shader)"
                 : asset ? "Asset error (showing the last good version)"
-                : "Scene error (showing the last good scene)", lines);
+                : "Scene error (showing the last good scene)", all);
     }
 }

@@ -19,14 +19,39 @@ public final class Fonts {
 
     private final Typeface regular;
     private final Typeface bold;
+    private final Typeface mono;
+    private static final String[] FAMILIES = {"Inter", "DejaVu Sans", "Noto Sans", "Helvetica", "Arial", null};
+    private static final String[] MONO_FAMILIES = {"DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", "Menlo",
+        "Consolas", "Courier New", "monospace"};
+
     private final Map<String, Font> fonts = new HashMap<>();
+    private final boolean bundledFallback;
 
     public Fonts() {
-        Typeface system = match(FontStyle.NORMAL);
+        Typeface system = match(FontStyle.NORMAL, FAMILIES);
+        bundledFallback = system == null;
         Typeface fallback = system == null ? bundled() : null;
         regular = system != null ? system : fallback;
-        Typeface systemBold = system == null ? null : match(FontStyle.BOLD);
+        Typeface systemBold = system == null ? null : match(FontStyle.BOLD, FAMILIES);
         bold = systemBold != null ? systemBold : regular;
+        Typeface systemMono = system == null ? null : match(FontStyle.NORMAL, MONO_FAMILIES);
+        mono = systemMono != null ? systemMono : regular;
+    }
+
+    /** A monospaced font for source excerpts; the regular face where no monospaced one is installed. */
+    public Font mono(float size) {
+        float rounded = Math.max(1f, Math.round(size * 2) / 2f);
+        return fonts.computeIfAbsent(rounded + "m", k -> new Font(mono, rounded));
+    }
+
+    /** The monospaced family actually used, for doctor. */
+    public String monoFamily() {
+        return mono.getFamilyName();
+    }
+
+    /** True when no system font matched and the bundled DejaVu Sans is used. */
+    public boolean usesBundledFont() {
+        return bundledFallback;
     }
 
     /** A font of {@code size} points; bold falls back to synthetic emboldening. */
@@ -52,9 +77,9 @@ public final class Fonts {
         return regular.getFamilyName();
     }
 
-    private static Typeface match(FontStyle style) {
+    private static Typeface match(FontStyle style, String[] families) {
         FontMgr mgr = FontMgr.getDefault();
-        for (String family : new String[] {"Inter", "DejaVu Sans", "Noto Sans", "Helvetica", "Arial", null}) {
+        for (String family : families) {
             Typeface face = mgr.matchFamilyStyle(family, style);
             if (face != null) {
                 return face;
