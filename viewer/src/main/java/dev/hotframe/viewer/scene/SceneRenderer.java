@@ -20,6 +20,8 @@ import java.util.Set;
  */
 public final class SceneRenderer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SceneRenderer.class);
+
     /** The caches of one scene, kept between frames. */
     private static final class Retained {
         final Resolver resolver;
@@ -38,6 +40,7 @@ public final class SceneRenderer {
     private final SceneEvents events = new SceneEvents();
     private final NodePainter painter;
     private final Map<String, Retained> retained = new HashMap<>();
+    private Set<String> logged = Set.of();
 
     /** A renderer with {@link DefaultAssets}: no images or shaders yet, fonts from the system and the viewer. */
     public SceneRenderer(Fonts fonts) {
@@ -95,10 +98,19 @@ public final class SceneRenderer {
         return events;
     }
 
-    /** Warnings collected since the last call, e.g. a binding to a field the state lacks. */
+    /**
+     * Warnings collected since the last call, e.g. a binding to a field the state lacks. Each one
+     * is also logged once when it appears (not every frame), so the terminal shows it too.
+     */
     public Set<String> drainWarnings() {
         Set<String> copy = Set.copyOf(warnings);
         warnings.clear();
+        for (String warning : copy) {
+            if (!logged.contains(warning)) {
+                log.warn("scene: {}", warning);
+            }
+        }
+        logged = copy;
         return copy;
     }
 
