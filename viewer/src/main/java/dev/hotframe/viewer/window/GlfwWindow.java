@@ -106,6 +106,14 @@ final class GlfwWindow implements AutoCloseable {
         return new int[] {Math.max(1, fw[0]), Math.max(1, fh[0]), Math.max(1, ww[0]), Math.max(1, wh[0])};
     }
 
+    /** The monitor's content scale as the desktop sets it (2 on a HiDPI screen), the larger of x and y. */
+    float contentScale() {
+        float[] x = new float[1];
+        float[] y = new float[1];
+        glfwGetWindowContentScale(handle, x, y);
+        return Math.max(1f, Math.max(x[0], y[0]));
+    }
+
     void poll(Consumer<InputEvent> input) {
         glfwPollEvents();
         InputEvent event;

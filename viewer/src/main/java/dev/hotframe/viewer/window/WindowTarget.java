@@ -20,6 +20,8 @@ public final class WindowTarget implements RenderTarget {
     private int width;
     private int height;
     private float scale = 1f;
+    /** Window coordinates per logical pixel: above 1 where the window system has no logical pixels (X11 on HiDPI). */
+    private float inputScale = 1f;
 
     WindowTarget(GlfwWindow window, Backend backend, boolean offscreen, int width, int height) {
         this.window = window;
@@ -34,9 +36,19 @@ public final class WindowTarget implements RenderTarget {
 
     private void followWindow() {
         int[] sizes = window.sizes();
-        width = sizes[2];
-        height = sizes[3];
-        scale = (float) sizes[0] / sizes[2];
+        float content = window.contentScale();
+        if (sizes[0] == sizes[2] && content > 1f) {
+            // X11: the window is in physical pixels (GLFW scaled it to the monitor); the app still draws in logical ones.
+            inputScale = content;
+            width = Math.max(1, Math.round(sizes[2] / content));
+            height = Math.max(1, Math.round(sizes[3] / content));
+            scale = content;
+        } else {
+            inputScale = 1f;
+            width = sizes[2];
+            height = sizes[3];
+            scale = (float) sizes[0] / sizes[2];
+        }
         backend.resize(sizes[0], sizes[1]);
     }
 
@@ -81,7 +93,8 @@ public final class WindowTarget implements RenderTarget {
     @Override
     public void poll(Consumer<InputEvent> input) {
         if (window != null && !offscreen) {
-            window.poll(input);
+            window.poll(inputScale == 1f ? input : event -> input.accept(event instanceof InputEvent.Pointer p
+                    ? new InputEvent.Pointer(p.kind(), p.x() / inputScale, p.y() / inputScale, p.button()) : event));
         }
     }
 

@@ -1,2 +1,2 @@
-/** The native window: GLFW with an OpenGL context that Skija draws into, and input from it. */
+/** The native window: GLFW windows for each backend, input, HiDPI scale, and choosing the backend with fallback. */
 package dev.hotframe.viewer.window;
