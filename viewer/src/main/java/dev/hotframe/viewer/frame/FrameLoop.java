@@ -88,7 +88,7 @@ public final class FrameLoop {
         this.overlay = new Overlay(fonts);
         this.hud = new Hud(fonts, recorder == null);
         hud.backend(target.describe());
-        this.sceneRenderer = new SceneRenderer(fonts);
+        this.sceneRenderer = new SceneRenderer(assets);
         this.applier = new UpdateApplier(host, scenes, overlay, resync, assets);
         this.recorder = recorder;
         this.acks = acks;
