@@ -10,13 +10,18 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    /** The digest of {@code bytes}. */
-    public static byte[] digest(byte[] bytes) {
+    /** A fresh SHA-256 digest, for hashing a stream (a jar) without reading it whole. */
+    public static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
+    }
+
+    /** The digest of {@code bytes}. */
+    public static byte[] digest(byte[] bytes) {
+        return newDigest().digest(bytes);
     }
 
     /** The digest of {@code bytes} as 64 lowercase hex digits. */

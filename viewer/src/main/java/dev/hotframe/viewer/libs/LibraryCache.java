@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.libs;
 
 import dev.hotframe.wire.Library;
+import dev.hotframe.wire.Sha256;
 import dev.hotframe.wire.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -119,7 +119,7 @@ public final class LibraryCache {
             }
             Path partial = Files.createTempFile(dir, library.sha256(), ".part");
             try {
-                MessageDigest digest = sha256();
+                MessageDigest digest = Sha256.newDigest();
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
                     body.transferTo(out);
                 }
@@ -135,11 +135,4 @@ public final class LibraryCache {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
-    }
 }
