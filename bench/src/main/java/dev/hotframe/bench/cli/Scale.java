@@ -22,9 +22,11 @@ final class Scale {
 
     static Table fanOut(FanOutRun.Result r) {
         return new Table("viewers", "updates", "first applied p50", "last applied p50", "last - first p50 (target <= 25)",
-                "last - first max", "last rendered p50", "viewers' RSS MB", "note")
+                "last - first max", "last rendered p50", "CPU per viewer per update", "idle CPU, all viewers",
+                "viewers' RSS MB", "note")
                 .row(Integer.toString(r.viewers()), Integer.toString(r.updates()), Table.ms(r.firstAppliedMs()),
                         Table.ms(r.lastAppliedMs()), Table.ms(r.spreadP50Ms()), Table.ms(r.spreadMaxMs()),
-                        Table.ms(r.lastRenderedMs()), String.format("%.0f", r.rssMb()), r.note().isEmpty() ? "-" : r.note());
+                        Table.ms(r.lastRenderedMs()), Table.ms(r.cpuPerViewerMs()),
+                        String.format("%.0f%% of a core", r.idleCpuPercent()), String.format("%.0f", r.rssMb()), r.note().isEmpty() ? "-" : r.note());
     }
 }
