@@ -81,7 +81,7 @@ final class BenchRun {
                 report.table("Edit to new pixels, ms (phases are medians)", Tables.latency(cases))
                         .table("Start-up, ms", Startup.table(runs))
                         .data("latency", cases.stream().map(LatencyCase::toMap).toList())
-                        .data("startup", runs.stream().map(r -> List.of(r.project(), r.serverReadyMs(), r.viewerFirstFrameMs())).toList());
+                        .data("startup", runs.stream().map(r -> List.of(r.project(), r.serverReadyMs(), r.viewerFirstFrameMs(), r.firstEditMs())).toList());
             }
             if (!baselines.isEmpty()) {
                 report.table("Restart loops on the same edits, edit to first-frame PNG, ms", Tables.baselines(cases, baselines));

@@ -16,6 +16,10 @@ import java.util.function.Consumer;
  */
 public final class LatencyRun {
 
+    /** The pause between the viewer's first frame and the first edit: a user looks before editing. */
+    public static final long FIRST_EDIT_PAUSE_MS = 5_000;
+    private static final int FIRST_EDIT_ROUND = 1_000_000;
+
     private final Jars jars;
     private final Settings settings;
     private final Consumer<String> progress;
@@ -38,6 +42,7 @@ public final class LatencyRun {
                 requireOk(first, project, "the first snapshot", viewer);
                 long firstFrame = first.renderedAtMs() - viewer.startedAtMs();
                 progress.accept("[" + project.name() + "] viewer first frame in " + firstFrame + " ms");
+                long firstEdit = firstEdit(project, viewer);
                 List<LatencyCase> cases = new ArrayList<>();
                 for (Edit edit : project.edits()) {
                     cases.add(new LatencyCase(project.name(), edit.name(), edit.tier()));
@@ -63,9 +68,24 @@ public final class LatencyRun {
                     progress.accept("[" + project.name() + "] " + (measured ? "run " + (round - settings.warmup() + 1) + "/"
                             + settings.runs() : "warm-up " + (round + 1) + "/" + settings.warmup()) + ": " + line);
                 }
-                return new ProjectRun(project.name(), project.javaFiles(), server.readyMs(), firstFrame, cases);
+                return new ProjectRun(project.name(), project.javaFiles(), server.readyMs(), firstFrame, firstEdit, cases);
             }
         }
+    }
+
+    /** The method-body edit, once, {@link #FIRST_EDIT_PAUSE_MS} ms after the first frame; returns edit to new pixels in ms. */
+    private long firstEdit(BenchProject project, ViewerProcess viewer) throws IOException, InterruptedException {
+        Edit edit = project.edits().stream().filter(e -> e.tier().equals("redefine")).findFirst()
+                .orElse(project.edits().get(0));
+        Thread.sleep(FIRST_EDIT_PAUSE_MS);
+        long before = viewer.log().lastSeq();
+        long written = write(edit, FIRST_EDIT_ROUND);
+        Applied a = viewer.log().awaitAfter(before, settings.updateTimeoutMs(), viewer);
+        requireOk(a, project, "the first " + edit.name() + " edit", viewer);
+        long ms = a.renderedAtMs() - written;
+        progress.accept("[" + project.name() + "] first " + edit.name() + " edit, " + FIRST_EDIT_PAUSE_MS / 1000
+                + " s after the first frame: " + ms + " ms");
+        return ms;
     }
 
     /** Writes the edit's next round and returns the wall-clock time just before the write. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,12 @@ public final class JavaBuild implements AutoCloseable {
     private Consumer<String> progress;
     private int retiredCompilations;
     private int retiredCancelled;
+    // Real builds and background warm-up compiles take turns on this lock; a real build that
+    // wants it cancels the warm-up compile that holds it (see warmUntil).
+    private final Object building = new Object();
+    private final AtomicInteger wanted = new AtomicInteger();
+    private final AtomicInteger builds = new AtomicInteger();
+    private volatile boolean closed;
 
     /** What a build produced. */
     public sealed interface Result {
@@ -88,6 +97,10 @@ public final class JavaBuild implements AutoCloseable {
 
     /** Compiles the whole project. */
     public Result full() {
+        return exclusive(this::fullNow);
+    }
+
+    private Result fullNow() {
         owesBuild = false;
         if (compiler == null || resolver.stale()) {
             configure();
@@ -130,8 +143,21 @@ public final class JavaBuild implements AutoCloseable {
      * the next one; nothing changes.
      */
     public Result changed(Set<Path> files, BooleanSupplier superseded) {
+        return exclusive(() -> changedNow(files, superseded));
+    }
+
+    private <T> T exclusive(Supplier<T> build) {
+        builds.incrementAndGet();
+        wanted.incrementAndGet();
+        synchronized (building) {
+            wanted.decrementAndGet();
+            return build.get();
+        }
+    }
+
+    private Result changedNow(Set<Path> files, BooleanSupplier superseded) {
         if (needsFull || resolver.stale()) {
-            return full();
+            return fullNow();
         }
         owesBuild = false;
         long start = System.nanoTime();
@@ -210,12 +236,65 @@ public final class JavaBuild implements AutoCloseable {
 
     /** Runs throwaway compiles so that the first real edit meets a warm compiler. */
     public void warm(int rounds) {
-        if (compiler == null) {
-            configure();
+        synchronized (building) {
+            if (compiler == null) {
+                configure();
+            }
+            List<Path> some = warmFiles();
+            for (int i = 0; i < rounds && !some.isEmpty(); i++) {
+                warmOnce(some.get(0), CompileHooks.NONE);
+            }
         }
-        List<Path> some = store.files().stream().filter(Files::isRegularFile).sorted().limit(1).toList();
-        for (int i = 0; i < rounds && !some.isEmpty(); i++) {
-            compiler.compile(some, new VisibleClasses(store, Map.of(), store.classesOf(some.get(0))), CompileHooks.NONE);
+    }
+
+    /**
+     * Keeps compiling a few of the project's files, thrown away, for at most {@code budget} and
+     * {@code rounds} compiles, so that javac is JIT-compiled by the user's first edits: on the
+     * sample app the first method-body edit compiled in 91 ms and the 30th in 30 ms. Gives way at
+     * once to a real build (the warm-up compile it meets is cancelled) and then stops for good:
+     * from there on the user's own edits keep javac warm. Returns how many compiles it did.
+     */
+    public int warmUntil(Duration budget, int rounds) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int realBuilds = builds.get();
+        CompileHooks yieldToBuilds = new CompileHooks(() -> wanted.get() > 0 || closed, n -> { });
+        int done = 0;
+        while (done < rounds && System.nanoTime() < deadline && !closed && builds.get() == realBuilds) {
+            synchronized (building) {
+                List<Path> files = compiler == null || needsFull ? List.of() : warmFiles();
+                if (files.isEmpty() || wanted.get() > 0 || builds.get() != realBuilds) {
+                    break;
+                }
+                try {
+                    warmOnce(files.get(done % files.size()), yieldToBuilds);
+                } catch (InProcessCompiler.Cancelled e) {
+                    break;
+                } catch (RuntimeException e) {
+                    log.debug("a warm-up compile failed; warming stops", e);
+                    break;
+                }
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** The files warm-up compiles take turns on: the first few sources by path. */
+    private List<Path> warmFiles() {
+        return store.files().stream().filter(Files::isRegularFile).sorted().limit(4).toList();
+    }
+
+    /**
+     * One throwaway build of {@code file} along the real path (compile, dependents, classify),
+     * never committed: warming javac alone left the first real edit at 114 ms, against about
+     * 35 once the whole path had run.
+     */
+    private void warmOnce(Path file, CompileHooks hooks) {
+        IncrementalCompile compile = new IncrementalCompile(store, graph, compiler, hooks);
+        if (compile.compile(Set.of(file)) && compile.compileDependents(Set.of())) {
+            StartChange.escalate(compile.classify(), project.appClass(),
+                    store.contains(project.appClass()) ? store.bytes(project.appClass()) : null,
+                    compile.produced().get(project.appClass()));
         }
     }
 
@@ -293,8 +372,12 @@ public final class JavaBuild implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (compiler != null) {
-            compiler.close();
+        closed = true;
+        wanted.incrementAndGet();
+        synchronized (building) {
+            if (compiler != null) {
+                compiler.close();
+            }
         }
     }
 }

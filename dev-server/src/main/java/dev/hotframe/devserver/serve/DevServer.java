@@ -9,6 +9,7 @@ import dev.hotframe.devserver.dashboard.DashboardSources;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
 import dev.hotframe.devserver.session.AccessToken;
+import dev.hotframe.devserver.session.HubEvents;
 import dev.hotframe.devserver.session.HubSettings;
 import dev.hotframe.devserver.tls.TlsIdentity;
 import dev.hotframe.devserver.session.ServerRecord;
@@ -18,13 +19,16 @@ import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.UpdateMeta;
+import dev.hotframe.wire.ViewerMessage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +61,10 @@ public final class DevServer implements AutoCloseable {
      */
     public record Dashboard(String host, int port, boolean fallback, String editorUrl) {
     }
+
+    /** At most this long and this many throwaway compiles warm javac after the first frame. */
+    private static final Duration WARM_BUDGET = Duration.ofSeconds(5);
+    private static final int WARM_ROUNDS = 60;
 
     private final Project project;
     private final JavaBuild build;
@@ -122,7 +130,32 @@ public final class DevServer implements AutoCloseable {
         server.watcher.start();
         server.record.write(server.hub.url(), server.token, server.project.root(),
                 server.tls == null ? null : server.tls.fingerprint());
+        server.warmAfterFirstFrame();
         return server;
+    }
+
+    /**
+     * Once the first viewer has drawn its first frame (its first ack), warms javac in the
+     * background until the first edit or {@link #WARM_BUDGET}: see {@link JavaBuild#warmUntil}.
+     * Not earlier, so that warming does not slow the first frame the user waits for.
+     */
+    private void warmAfterFirstFrame() {
+        AtomicBoolean started = new AtomicBoolean();
+        hub.listen(new HubEvents() {
+            @Override
+            public void acked(String viewerId, ViewerMessage.Ack ack) {
+                if (started.compareAndSet(false, true)) {
+                    Thread warmer = new Thread(() -> {
+                        long start = System.nanoTime();
+                        int done = build.warmUntil(WARM_BUDGET, WARM_ROUNDS);
+                        log.debug("warmed javac with {} throwaway compiles in {} ms", done,
+                                (System.nanoTime() - start) / 1_000_000);
+                    }, "hotframe-javac-warmup");
+                    warmer.setDaemon(true);
+                    warmer.start();
+                }
+            }
+        });
     }
 
     public String url() {

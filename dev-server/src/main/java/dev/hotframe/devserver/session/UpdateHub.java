@@ -63,7 +63,7 @@ public final class UpdateHub implements AutoCloseable {
         this.settings = settings;
         this.snapshots = snapshots;
         this.status = status;
-        this.codec = new WireCodec(settings.limits());
+        this.codec = new WireCodec(settings.limits()).warmInBackground();
         this.guard = new UpgradeGuard(settings.host());
         this.updates = new UpdateLog(settings.limits().logSize());
         this.keepalive = new Keepalive(settings.pingMillis(), this::keepalive);

@@ -177,4 +177,37 @@ class JavaBuildTest {
         }
         return (JavaBuild.Built) result;
     }
+
+    @Test
+    void warmingCompilesAlongTheRealPathButChangesNothing() {
+        built(build.full());
+        Map<String, byte[]> good = new HashMap<>(build.classes());
+        int compiles = build.compilations();
+
+        assertThat(build.warmUntil(java.time.Duration.ofMinutes(1), 3)).isEqualTo(3);
+
+        assertThat(build.compilations()).isEqualTo(compiles + 3);
+        assertThat(build.classes()).isEqualTo(good);
+        Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 30;");
+        assertThat(built(build.changed(Set.of(app))).classification().tier()).isEqualTo("redefine");
+    }
+
+    @Test
+    void warmingGivesWayToARealBuildAndStops() throws Exception {
+        built(build.full());
+        int[] warmed = new int[1];
+        Thread warmer = new Thread(() -> warmed[0] = build.warmUntil(java.time.Duration.ofMinutes(1), 100_000));
+        warmer.start();
+        while (build.compilations() < 3) {
+            Thread.sleep(5);
+        }
+
+        Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 30;");
+        JavaBuild.Built built = built(build.changed(Set.of(app)));
+        warmer.join();
+
+        assertThat(built.classification().tier()).isEqualTo("redefine");
+        assertThat(warmed[0]).as("warm-up compiles before the real build stopped it").isBetween(2, 99_999);
+        assertThat(build.warmUntil(java.time.Duration.ofMinutes(1), 5)).as("a later call warms again").isEqualTo(5);
+    }
 }

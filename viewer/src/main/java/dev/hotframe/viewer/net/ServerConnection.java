@@ -1,17 +1,13 @@
 package dev.hotframe.viewer.net;
 
-import dev.hotframe.wire.BlobChunks;
-import dev.hotframe.wire.Blobs;
 import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.wire.Library;
-import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.MissingBlobException;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import dev.hotframe.wire.WireException;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -47,7 +43,7 @@ public final class ServerConnection implements AutoCloseable {
     private final Consumer<ServerMessage.Update> onUpdate;
     private final Consumer<State> onState;
     private final Consumer<String> onFatal;
-    private final WireCodec codec = new WireCodec();
+    private final WireCodec codec = new WireCodec().warmInBackground();
     private final BlobStore blobs = new BlobStore();
     private final LibraryCache libraries;
     private volatile ServerAddress target;
@@ -312,23 +308,19 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-        private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
-        private final Limits limits = codec.limits();
-        private final BlobChunks.Assembly chunks = new BlobChunks.Assembly(limits);
+        private final IncomingFrames frames = new IncomingFrames(codec.limits(), blobs);
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             lastHeardMs = System.currentTimeMillis();
-            partial.append(data);
-            if (partial.length() > limits.textBytes()) {
-                partial.setLength(0);
-                drop(ws, Protocol.CLOSE_TOO_BIG, "a message from the server is over " + limits.textBytes() + " bytes");
+            String text;
+            try {
+                text = frames.text(data, last);
+            } catch (WireException e) {
+                drop(ws, e.closeCode(), e.getMessage());
                 return null;
             }
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
+            if (text != null) {
                 try {
                     ServerMessage message = codec.decodeServer(text, blobs::get);
                     synchronized (ServerConnection.this) {
@@ -349,28 +341,11 @@ public final class ServerConnection implements AutoCloseable {
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
             lastHeardMs = System.currentTimeMillis();
-            if (partialBinary.size() + data.remaining() > limits.binaryBytes()) {
-                partialBinary.reset();
-                drop(ws, Protocol.CLOSE_TOO_BIG, "a binary frame from the server is over " + limits.binaryBytes() + " bytes");
+            try {
+                frames.binary(data, last);
+            } catch (WireException e) {
+                drop(ws, e.closeCode(), e.getMessage());
                 return null;
-            }
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            partialBinary.writeBytes(chunk);
-            if (last) {
-                try {
-                    ByteBuffer frame = ByteBuffer.wrap(partialBinary.toByteArray());
-                    if (BlobChunks.is(frame)) {
-                        chunks.accept(frame).ifPresent(whole -> blobs.add(java.util.Map.of(whole.sha256(), whole.bytes())));
-                    } else {
-                        blobs.add(Blobs.decode(frame, limits));
-                    }
-                } catch (WireException e) {
-                    drop(ws, e.closeCode(), "cannot read class or asset bytes from the server: " + e.getMessage());
-                    return null;
-                } finally {
-                    partialBinary.reset();
-                }
             }
             ws.request(1);
             return null;

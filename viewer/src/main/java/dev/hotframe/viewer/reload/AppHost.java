@@ -61,6 +61,7 @@ public final class AppHost {
 
     AppHost(Instrumentation instrumentation, ClassLoader parent, Duration loadBudget, LibraryCache cache) {
         this.redefiner = new Redefiner(instrumentation);
+        redefiner.prime();
         this.libraries = new LibraryLoaders(parent, cache);
         this.watchdog = new Watchdog(loadBudget);
         this.swap = new Swap(watchdog);

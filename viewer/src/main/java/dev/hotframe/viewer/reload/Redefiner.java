@@ -1,6 +1,8 @@
 package dev.hotframe.viewer.reload;
 
 import dev.hotframe.wire.ClassFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -20,6 +22,34 @@ final class Redefiner {
     /** @param instrumentation from the viewer jar's agent; null when the viewer was not started from it */
     Redefiner(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
+    }
+
+    /**
+     * The JVM's first redefinition throws away all JIT-compiled code: the agent that allows it
+     * started after the JVM did, so the JIT had not recorded which code depends on which class.
+     * Later redefinitions drop only the code that depends on the redefined classes. Priming
+     * redefines a small class of the viewer's own, unchanged, at start while little is compiled,
+     * so that the user's first edit does not pay for it. Returns whether it ran.
+     */
+    boolean prime() {
+        if (instrumentation == null || !instrumentation.isRedefineClassesSupported()) {
+            return false;
+        }
+        try (InputStream in = Primer.class.getResourceAsStream("Redefiner$Primer.class")) {
+            if (in == null) {
+                return false;
+            }
+            instrumentation.redefineClasses(new ClassDefinition(Primer.class, in.readAllBytes()));
+            return true;
+        } catch (IOException | ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Only here to be redefined by {@link #prime()}. */
+    static final class Primer {
+        private Primer() {
+        }
     }
 
     /** Returns null when the classes were redefined, or why they could not be (the caller escalates to reload). */
