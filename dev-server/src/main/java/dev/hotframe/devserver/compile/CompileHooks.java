@@ -8,11 +8,20 @@ import java.util.function.IntConsumer;
 /**
  * What a compile reports and obeys while javac runs: {@code cancelled} is asked at each step
  * (a true answer abandons the compile), and {@code analyzed} hears the running count of source
- * files javac has finished analysing.
+ * files javac has finished analysing; {@code warmUp} marks a throwaway compile that is not counted.
  */
-record CompileHooks(BooleanSupplier cancelled, IntConsumer analyzed) {
+record CompileHooks(BooleanSupplier cancelled, IntConsumer analyzed, boolean warmUp) {
 
     static final CompileHooks NONE = new CompileHooks(() -> false, n -> { });
+
+    CompileHooks(BooleanSupplier cancelled, IntConsumer analyzed) {
+        this(cancelled, analyzed, false);
+    }
+
+    /** A throwaway warm-up compile: javac's counts of compiles and cancels leave it out. */
+    static CompileHooks warmUp(BooleanSupplier cancelled) {
+        return new CompileHooks(cancelled, n -> { }, true);
+    }
 
     TaskListener listener() {
         return new TaskListener() {

@@ -107,12 +107,16 @@ public final class InProcessCompiler implements AutoCloseable {
             ok = task.call();
         } catch (RuntimeException e) {
             if (causedByCancel(e)) {
-                cancelled++;
+                if (!hooks.warmUp()) {
+                    cancelled++;
+                }
                 throw new Cancelled();
             }
             throw e;
         }
-        compilations++;
+        if (!hooks.warmUp()) {
+            compilations++;
+        }
         List<Diagnostic> errors = new ArrayList<>();
         for (var d : diagnostics.getDiagnostics()) {
             if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {

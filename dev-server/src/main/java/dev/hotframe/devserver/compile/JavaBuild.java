@@ -55,6 +55,7 @@ public final class JavaBuild implements AutoCloseable {
     private final AtomicInteger wanted = new AtomicInteger();
     private final AtomicInteger builds = new AtomicInteger();
     private volatile boolean closed;
+    private final AtomicInteger warmed = new AtomicInteger();
 
     /** What a build produced. */
     public sealed interface Result {
@@ -211,14 +212,19 @@ public final class JavaBuild implements AutoCloseable {
         return store.snapshot();
     }
 
-    /** How many times javac ran to the end (a build may run it more than once). */
+    /** How many times javac ran to the end for builds (a build may run it more than once); warm-up compiles do not count. */
     public int compilations() {
         return retiredCompilations + (compiler == null ? 0 : compiler.compilations());
     }
 
-    /** How many builds were given up because newer changes arrived while javac ran. */
+    /** How many builds were given up because newer changes arrived while javac ran (warm-up compiles do not count). */
     public int cancelledCompilations() {
         return retiredCancelled + (compiler == null ? 0 : compiler.cancelled());
+    }
+
+    /** How many background warm-up compiles ({@link #warmUntil}) ran to the end. */
+    public int warmCompilations() {
+        return warmed.get();
     }
 
     /** Sends the progress lines of whole-project builds to {@code lines} instead of the log. */
@@ -257,7 +263,7 @@ public final class JavaBuild implements AutoCloseable {
     public int warmUntil(Duration budget, int rounds) {
         long deadline = System.nanoTime() + budget.toNanos();
         int realBuilds = builds.get();
-        CompileHooks yieldToBuilds = new CompileHooks(() -> wanted.get() > 0 || closed, n -> { });
+        CompileHooks yieldToBuilds = CompileHooks.warmUp(() -> wanted.get() > 0 || closed);
         int done = 0;
         while (done < rounds && System.nanoTime() < deadline && !closed && builds.get() == realBuilds) {
             synchronized (building) {
@@ -274,6 +280,7 @@ public final class JavaBuild implements AutoCloseable {
                     break;
                 }
                 done++;
+                warmed.incrementAndGet();
             }
         }
         return done;
