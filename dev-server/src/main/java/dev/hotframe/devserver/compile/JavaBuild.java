@@ -240,19 +240,6 @@ public final class JavaBuild implements AutoCloseable {
         return settings;
     }
 
-    /** Runs throwaway compiles so that the first real edit meets a warm compiler. */
-    public void warm(int rounds) {
-        synchronized (building) {
-            if (compiler == null) {
-                configure();
-            }
-            List<Path> some = warmFiles();
-            for (int i = 0; i < rounds && !some.isEmpty(); i++) {
-                warmOnce(some.get(0), CompileHooks.NONE);
-            }
-        }
-    }
-
     /**
      * Keeps compiling a few of the project's files, thrown away, for at most {@code budget} and
      * {@code rounds} compiles, so that javac is JIT-compiled by the user's first edits: on the

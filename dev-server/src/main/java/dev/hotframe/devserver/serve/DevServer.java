@@ -90,7 +90,7 @@ public final class DevServer implements AutoCloseable {
             log.warn("the project does not compile yet; viewers show the errors until it does:{}", lines);
         } else {
             log.info("compiled {} classes in {} ms", build.classes().size(), (System.nanoTime() - start) / 1_000_000);
-            build.warm(3);
+            build.warmUntil(Duration.ofMinutes(1), 3);
         }
         SceneStore scenes = new SceneStore(project);
         SceneStore.Result sceneResult = scenes.loadAll();

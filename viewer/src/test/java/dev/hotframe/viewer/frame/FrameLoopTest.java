@@ -1,7 +1,6 @@
 package dev.hotframe.viewer.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,7 @@ import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.testkit.Pixels;
 import dev.hotframe.viewer.testkit.TestCompiler;
+import dev.hotframe.viewer.testkit.UpdateLog;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
@@ -21,10 +21,8 @@ import dev.hotframe.wire.ViewerMessage;
 import io.github.humbleui.skija.Image;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -159,25 +157,7 @@ class FrameLoopTest {
 
     /** Waits for the line of update {@code seq}; the recorder writes it after that update's PNG. */
     private JsonNode awaitRecord(long seq) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
-                .until(() -> record(seq), Objects::nonNull);
-    }
-
-    private JsonNode record(long seq) throws Exception {
-        Path log = dir.resolve("updates.jsonl");
-        if (!Files.exists(log)) {
-            return null;
-        }
-        String text = Files.readString(log);
-        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
-            if (!line.isEmpty()) {
-                JsonNode record = json.readTree(line);
-                if (record.get("seq").asLong() == seq) {
-                    return record;
-                }
-            }
-        }
-        return null;
+        return new UpdateLog(dir).await(seq);
     }
 
     /** The centre pixel of a recorded PNG; the overlay's toast is at the top and its panel below y = 130. */

@@ -114,7 +114,7 @@ class CompileBench {
             long start = System.nanoTime();
             assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
             long fullMs = (System.nanoTime() - start) / 1_000_000;
-            build.warm(3);
+            build.warmUntil(java.time.Duration.ofMinutes(1), 3);
             return new Subject(project, build, fullMs, new Random(project.size()), new int[] {1});
         }
 
