@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -16,19 +15,26 @@ import org.slf4j.LoggerFactory;
 /**
  * A Maven project's compile classpath (compile, provided and system scopes) and the libraries its
  * code needs at run time (compile, runtime and system scopes, less what every viewer provides),
- * resolved by running {@code mvn dependency:list} once and cached in {@code target/hotframe/}
- * under the pom's fingerprint, so that a restart costs nothing until the pom changes. Maven runs
- * offline first (fast, and enough when the project was built before), then online if that failed.
+ * resolved by running the dependency plugin's {@code list} goal once. Maven runs offline first
+ * (fast, and enough when the project was built before), then online if that failed.
+ *
+ * <p>The plugin is named by its full coordinates, {@link #DEPENDENCY_PLUGIN}: the prefix
+ * {@code dependency:} would make Maven 3.8 resolve its built-in default, plugin 2.8, which needs
+ * artifacts that a new machine does not hold, and would fail offline on an empty repository.
+ *
+ * <p>Maven's answer, success or failure, is kept per pom fingerprint ({@link ResolutionCache}), so
+ * a restart does not run Maven again until the pom changes. A remembered failure is used only at
+ * start; a pom saved while the server runs is always asked again.
  */
 public final class MavenClasspath {
+
+    /** The dependency plugin, by full coordinates and a version that runs on Maven 3.6.3 and newer. */
+    public static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.11.0";
 
     private static final Logger log = LoggerFactory.getLogger(MavenClasspath.class);
     private static final Pattern ARTIFACT = Pattern.compile(
             "(?:artifact|artifacts could not be resolved:|Could not find artifact)\\s+([\\w.\\-]+:[\\w.\\-]+(?::[\\w.\\-]+){1,3})");
     private static final long TIMEOUT_SECONDS = 300;
-
-    /** Where the resolved list is cached, relative to the project. */
-    static final String CACHE = "target/hotframe/maven-dependencies.txt";
 
     /**
      * The classpath and the run-time libraries, or why there are none ({@code problem} is then
@@ -56,6 +62,8 @@ public final class MavenClasspath {
     private final Path root;
     private final boolean online;
     private final String command;
+    private final ResolutionCache cache;
+    private boolean started;
 
     /** Resolves for the project in {@code root}; {@code online} allows Maven to download what the local repository lacks. */
     public MavenClasspath(Path root, boolean online) {
@@ -67,97 +75,118 @@ public final class MavenClasspath {
         this.root = root;
         this.online = online;
         this.command = command;
+        this.cache = new ResolutionCache(root);
     }
 
-    /** The cached classpath when {@code pom} has not changed since it was resolved, else a fresh resolution. */
+    /**
+     * The cached classpath when {@code pom} has not changed since it was resolved, else a fresh
+     * resolution; at the first call, also a failure remembered for this very pom.
+     */
     public Resolution resolve(MavenPom pom) {
-        Path cache = root.resolve(CACHE);
-        DependencyList cached = readCache(cache, pom.fingerprint());
+        boolean atStart = !started;
+        started = true;
+        DependencyList cached = cache.list(pom.fingerprint());
         if (cached != null) {
             return Resolution.of(cached);
         }
+        String failedBefore = atStart ? cache.failure(pom.fingerprint()) : null;
+        if (failedBefore != null) {
+            log.info("not running Maven: it could not resolve this {} at an earlier start (save the pom to ask again)",
+                    root.relativize(pom.file()));
+            return Resolution.failed(failedBefore);
+        }
         long start = System.nanoTime();
         log.info("resolving the compile classpath from {} with Maven (once per pom change)...", root.relativize(pom.file()));
-        Ran ran = run(pom, cache, true);
-        if (!ran.resolution().ok() && online) {
-            log.info("offline resolution failed; asking Maven again with the remote repositories");
-            ran = run(pom, cache, false);
+        Ran ran = run(pom, true);
+        if (!ran.resolution().ok() && online && ran.mavenRan()) {
+            log.info("offline resolution failed; asking Maven again with the remote repositories (downloads may take a while)");
+            ran = run(pom, false);
         }
         Resolution resolution = ran.resolution();
         if (resolution.ok()) {
-            writeCache(cache, pom.fingerprint(), ran.list());
+            cache.putList(pom.fingerprint(), ran.list());
             log.info("resolved {} classpath entries ({} run-time libraries) from {} in {} ms", resolution.entries().size(),
                     resolution.libraries().size(), root.relativize(pom.file()), (System.nanoTime() - start) / 1_000_000);
+        } else if (ran.mavenRan()) {
+            cache.putFailure(pom.fingerprint(), resolution.problem());
         }
         return resolution;
     }
 
-    /** One Maven run's answer, with the list it came from (to cache). */
-    private record Ran(Resolution resolution, DependencyList list) {
-        static Ran failed(String problem) {
-            return new Ran(Resolution.failed(problem), null);
+    /** One Maven run's answer, with the list it came from (to cache), and whether Maven ran at all. */
+    private record Ran(Resolution resolution, DependencyList list, boolean mavenRan) {
+        static Ran failed(String problem, boolean mavenRan) {
+            return new Ran(Resolution.failed(problem), null, mavenRan);
         }
     }
 
-    private Ran run(MavenPom pom, Path cache, boolean offline) {
+    private Ran run(MavenPom pom, boolean offline) {
         Path output;
         Path logFile;
         try {
-            Files.createDirectories(cache.getParent());
-            output = Files.createTempFile(cache.getParent(), "classpath", ".txt");
-            logFile = Files.createTempFile(cache.getParent(), "maven", ".log");
+            Files.createDirectories(cache.folder());
+            output = Files.createTempFile(cache.folder(), "classpath", ".txt");
+            logFile = Files.createTempFile(cache.folder(), "maven", ".log");
         } catch (IOException e) {
-            return Ran.failed("cannot resolve the compile classpath: cannot write " + cache.getParent()
-                    + ": " + e.getMessage());
+            return Ran.failed("cannot resolve the compile classpath: cannot write " + cache.folder()
+                    + ": " + e.getMessage(), false);
         }
         try {
-            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-Dstyle.color=never"));
+            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-Dstyle.color=never"));
             if (offline) {
                 command.add("-o");
             }
-            command.addAll(List.of("-f", pom.file().toString(), "dependency:list", "-DincludeScope=test",
+            command.addAll(List.of("-f", pom.file().toString(), DEPENDENCY_PLUGIN + ":list", "-DincludeScope=test",
                     "-DoutputScope=true", "-DoutputAbsoluteArtifactFilename=true", "-DoutputFile=" + output));
-            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Ran.failed("cannot resolve the compile classpath: Maven did not finish within "
-                        + TIMEOUT_SECONDS + " s; compiling without the pom's dependencies until the pom changes");
+            MavenRun.Outcome outcome = MavenRun.run(command, root, logFile, TIMEOUT_SECONDS, "resolving the compile classpath");
+            if (outcome.timedOut()) {
+                return Ran.failed("cannot resolve the compile classpath: Maven did not finish within " + TIMEOUT_SECONDS
+                        + " s; compiling without the pom's dependencies until the pom changes", true);
             }
-            String said = Files.readString(logFile);
-            if (process.exitValue() != 0) {
-                return Ran.failed(problem(pom, said));
+            if (!outcome.ok()) {
+                return Ran.failed(problem(outcome.output()), true);
             }
             DependencyList list = DependencyList.parse(Files.readString(output));
-            return new Ran(Resolution.of(list), list);
+            return new Ran(Resolution.of(list), list, true);
         } catch (IOException e) {
             return Ran.failed("cannot run Maven (" + maven() + ") to resolve the compile classpath: "
-                    + e.getMessage() + ". Install Maven, or list the jars in " + Project.DESCRIPTOR + "'s \"classpath\"");
+                    + e.getMessage() + ". Install Maven, or list the jars in " + Project.DESCRIPTOR + "'s \"classpath\"", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Ran.failed("interrupted while Maven resolved the compile classpath");
+            return Ran.failed("interrupted while Maven resolved the compile classpath", false);
         } finally {
             deleteQuietly(output);
             deleteQuietly(logFile);
         }
     }
 
-    /** A message that names the pom, the missing artifact when Maven said which, and the ways to fix it. */
-    private String problem(MavenPom pom, String mavenOutput) {
-        Matcher artifact = ARTIFACT.matcher(mavenOutput);
-        String what = artifact.find() ? "the dependency " + artifact.group(1).replaceAll("\\.+$", "")
-                + " is not in the local Maven repository" + (online ? " and could not be downloaded" : "")
-                : "Maven failed: " + firstError(mavenOutput);
-        return "cannot resolve the compile classpath: " + what + ". Fix the dependency in the pom, or run "
-                + "'mvn dependency:resolve' where the repository can be reached, or list the jars in " + Project.DESCRIPTOR
+    /** A message that names the missing artifact when Maven said which, and the ways to fix it. */
+    private String problem(String mavenOutput) {
+        List<String> errors = errors(mavenOutput);
+        Matcher artifact = ARTIFACT.matcher(String.join("\n", errors));
+        String first = errors.isEmpty() ? "no error message" : errors.get(0);
+        String what;
+        if (first.contains(DEPENDENCY_PLUGIN)) {
+            what = "Maven could not get the plugin that lists dependencies, " + DEPENDENCY_PLUGIN
+                    + (online ? "" : ", offline") + ": " + first;
+        } else if (artifact.find()) {
+            what = "the dependency " + artifact.group(1).replaceAll("\\.+$", "") + " is not in the local Maven repository"
+                    + (online ? " and could not be downloaded" : "");
+        } else {
+            what = "Maven failed: " + first;
+        }
+        return "cannot resolve the compile classpath: " + what + ". Fix the dependency in the pom, or run 'mvn "
+                + DEPENDENCY_PLUGIN + ":resolve' where the repository can be reached, or list the jars in " + Project.DESCRIPTOR
                 + "'s \"classpath\". Compiling without the pom's dependencies until the pom changes";
     }
 
-    private static String firstError(String output) {
+    /** Maven's error lines, cleaned of the level and help references. */
+    private static List<String> errors(String output) {
         return Arrays.stream(output.split("\\R"))
+                .filter(line -> line.startsWith("[ERROR]"))
                 .map(line -> line.replace("[ERROR]", "").replaceAll("\\s*-> \\[Help \\d+]", "").strip())
                 .filter(line -> !line.isEmpty())
-                .findFirst().orElse("no output");
+                .toList();
     }
 
     private String maven() {
@@ -166,41 +195,6 @@ public final class MavenClasspath {
         }
         Path wrapper = root.resolve(File.separatorChar == '\\' ? "mvnw.cmd" : "mvnw");
         return Files.isExecutable(wrapper) ? wrapper.toString() : File.separatorChar == '\\' ? "mvn.cmd" : "mvn";
-    }
-
-    /** The cached list when it was made for {@code fingerprint} and every file in it still exists, else null. */
-    private static DependencyList readCache(Path cache, String fingerprint) {
-        try {
-            if (!Files.isRegularFile(cache)) {
-                return null;
-            }
-            List<String> lines = Files.readAllLines(cache);
-            if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
-                return null;
-            }
-            List<DependencyList.Entry> entries = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] parts = line.split("\t", 3);
-                if (parts.length != 3 || !Files.exists(Path.of(parts[2]))) {
-                    return null;
-                }
-                entries.add(new DependencyList.Entry(parts[1], parts[0], Path.of(parts[2])));
-            }
-            return new DependencyList(entries);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void writeCache(Path cache, String fingerprint, DependencyList list) {
-        List<String> lines = new ArrayList<>();
-        lines.add(fingerprint);
-        list.entries().forEach(e -> lines.add(e.scope() + "\t" + e.group() + "\t" + e.file()));
-        try {
-            Files.write(cache, lines);
-        } catch (IOException e) {
-            log.warn("cannot cache the classpath in {} ({}); Maven will run again at the next start", cache, e.toString());
-        }
     }
 
     private static void deleteQuietly(Path file) {

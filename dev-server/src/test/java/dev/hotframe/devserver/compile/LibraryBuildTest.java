@@ -46,7 +46,7 @@ class LibraryBuildTest {
             assertThat(result).isInstanceOf(JavaBuild.Failed.class);
             assertThat(((JavaBuild.Failed) result).errors()).first().isEqualTo(new Diagnostic("pom.xml", 0, 0,
                     "cannot resolve the compile classpath: the dependency org.apache.commons:commons-lang3:jar:9.9.9 is not "
-                    + "in the local Maven repository. Fix the dependency in the pom, or run 'mvn dependency:resolve' where "
+                    + "in the local Maven repository. Fix the dependency in the pom, or run 'mvn org.apache.maven.plugins:maven-dependency-plugin:3.11.0:resolve' where "
                     + "the repository can be reached, or list the jars in hotframe.json's \"classpath\". Compiling without "
                     + "the pom's dependencies until the pom changes"));
             assertThat(((JavaBuild.Failed) result).errors()).extracting(Diagnostic::file)

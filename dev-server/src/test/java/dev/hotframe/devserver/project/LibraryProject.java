@@ -1,7 +1,5 @@
 package dev.hotframe.devserver.project;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,14 +7,13 @@ import java.nio.file.Path;
 
 /**
  * A real Maven project on disk whose code uses a library, commons-lang3, from the local Maven
- * repository. Tests that use it run the real {@code mvn}, offline; they are skipped where
- * Maven or the library is missing.
+ * repository. Tests that use it run the real {@code mvn}, offline; the library is fetched into
+ * the local repository first (online, as Maven would for a user) when it is not there.
  */
 public final class LibraryProject {
 
     public static final String LIBRARY_VERSION = "3.18.0";
-    public static final Path LIBRARY_JAR = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "apache",
-            "commons", "commons-lang3", LIBRARY_VERSION, "commons-lang3-" + LIBRARY_VERSION + ".jar");
+    public static final Path LIBRARY_JAR = LocalMavenRepository.jar("org.apache.commons", "commons-lang3", LIBRARY_VERSION);
     public static final String GREETING = """
             package demo;
 
@@ -37,8 +34,6 @@ public final class LibraryProject {
 
     /** Writes the project under {@code root}: a pom depending on commons-lang3 {@code version}, the descriptor and Greeting. */
     public static LibraryProject create(Path root, String version) {
-        assumeTrue(Files.isRegularFile(LIBRARY_JAR), "needs " + LIBRARY_JAR + " in the local Maven repository");
-        assumeTrue(onPath("mvn"), "needs mvn on the PATH");
         LibraryProject project = new LibraryProject(root.toAbsolutePath().normalize());
         project.write("pom.xml", pom(version, "<maven.compiler.release>17</maven.compiler.release>"));
         project.write(Project.DESCRIPTOR, "{\"app\": \"demo.App\"}");
@@ -89,18 +84,5 @@ public final class LibraryProject {
             throw new UncheckedIOException(e);
         }
         return file;
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String folder : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(folder, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -26,7 +26,7 @@ class MavenClasspathTest {
         MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false).resolve(pom);
 
         assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(LibraryProject.LIBRARY_JAR), List.of(LibraryProject.LIBRARY_JAR), null));
-        Path cache = project.root().resolve(MavenClasspath.CACHE);
+        Path cache = project.root().resolve(ResolutionCache.LIST);
         assertThat(Files.readAllLines(cache)).containsExactly(pom.fingerprint(), "compile\torg.apache.commons\t" + LibraryProject.LIBRARY_JAR);
         assertThat(new MavenClasspath(project.root(), false, NO_MAVEN).resolve(pom)).as("served from the cache")
                 .isEqualTo(resolved);
@@ -54,18 +54,17 @@ class MavenClasspathTest {
 
         assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(), List.of(), "cannot resolve the compile classpath: "
                 + "the dependency org.apache.commons:commons-lang3:jar:9.9.9 is not in the local Maven repository. "
-                + "Fix the dependency in the pom, or run 'mvn dependency:resolve' where the repository can be reached, "
+                + "Fix the dependency in the pom, or run 'mvn org.apache.maven.plugins:maven-dependency-plugin:3.11.0:resolve' "
+                + "where the repository can be reached, "
                 + "or list the jars in hotframe.json's \"classpath\". Compiling without the pom's dependencies until the "
                 + "pom changes"));
-        assertThat(project.root().resolve(MavenClasspath.CACHE)).doesNotExist();
+        assertThat(project.root().resolve(ResolutionCache.LIST)).doesNotExist();
     }
 
     @Test
     void providedDependenciesAreCompiledAgainstButAreNotRunTimeLibraries() throws Exception {
         LibraryProject project = LibraryProject.create(dir, LibraryProject.LIBRARY_VERSION);
-        Path provided = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "fasterxml", "jackson", "core",
-                "jackson-core", "2.17.2", "jackson-core-2.17.2.jar");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(provided), "needs " + provided);
+        Path provided = LocalMavenRepository.jar("com.fasterxml.jackson.core", "jackson-core", "2.17.2");
         String pom = Files.readString(project.root().resolve("pom.xml")).replace("</dependencies>", """
                     <dependency>
                       <groupId>com.fasterxml.jackson.core</groupId>
@@ -83,5 +82,45 @@ class MavenClasspathTest {
         assertThat(resolved.libraries()).containsExactly(LibraryProject.LIBRARY_JAR);
         assertThat(new MavenClasspath(project.root(), false, NO_MAVEN).resolve(MavenPom.read(project.root().resolve("pom.xml"))))
                 .as("the cache keeps the scopes").isEqualTo(resolved);
+    }
+
+    @Test
+    void aFailureIsRememberedForThePomAtTheNextStartAndAskedAgainWhenThePomIsSaved() throws Exception {
+        LibraryProject project = LibraryProject.create(dir, "9.9.9");
+        MavenPom pom = MavenPom.read(project.root().resolve("pom.xml"));
+        MavenClasspath.Resolution failed = new MavenClasspath(project.root(), false).resolve(pom);
+
+        MavenClasspath restarted = new MavenClasspath(project.root(), false, NO_MAVEN);
+        assertThat(restarted.resolve(pom)).as("the next start does not run Maven for the same pom").isEqualTo(failed);
+        assertThat(Files.readAllLines(project.root().resolve(ResolutionCache.FAILURE)))
+                .containsExactly(pom.fingerprint(), failed.problem());
+
+        MavenClasspath.Resolution savedAgain = restarted.resolve(pom);
+        assertThat(savedAgain.problem()).as("a pom saved while the server runs is asked again")
+                .startsWith("cannot run Maven (" + NO_MAVEN + ") to resolve the compile classpath: ");
+    }
+
+    @Test
+    void aResolvedPomForgetsTheEarlierFailure() throws Exception {
+        LibraryProject project = LibraryProject.create(dir, "9.9.9");
+        new MavenClasspath(project.root(), false).resolve(MavenPom.read(project.root().resolve("pom.xml")));
+
+        project.write("pom.xml", LibraryProject.pom(LibraryProject.LIBRARY_VERSION, ""));
+        MavenClasspath.Resolution fixed = new MavenClasspath(project.root(), false)
+                .resolve(MavenPom.read(project.root().resolve("pom.xml")));
+
+        assertThat(fixed.ok()).isTrue();
+        assertThat(project.root().resolve(ResolutionCache.FAILURE)).doesNotExist();
+    }
+
+    @Test
+    void mavenThatCannotStartIsNotRemembered() {
+        LibraryProject project = LibraryProject.create(dir, LibraryProject.LIBRARY_VERSION);
+
+        new MavenClasspath(project.root(), false, NO_MAVEN).resolve(MavenPom.read(project.root().resolve("pom.xml")));
+
+        assertThat(project.root().resolve(ResolutionCache.FAILURE)).doesNotExist();
+        assertThat(new MavenClasspath(project.root(), false).resolve(MavenPom.read(project.root().resolve("pom.xml"))).ok())
+                .as("once Maven is installed, the next start resolves").isTrue();
     }
 }
