@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** A real child process (a dev server or a viewer) whose output is collected for assertions and failure reports. */
 final class RunningProcess implements AutoCloseable {
 
+    /** Whether this machine's {@code env} can reset signal dispositions (coreutils 8.31 and newer). */
+    private static final boolean DEFAULT_SIGNALS = canResetSignals();
+
     private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -36,11 +39,40 @@ final class RunningProcess implements AutoCloseable {
         return command(name, env, command.toArray(String[]::new));
     }
 
-    /** Starts any command with {@code env} added to the environment. */
+    /**
+     * Starts any command with {@code env} added to the environment, with SIGINT and SIGQUIT at
+     * their defaults, as in a terminal. A test JVM started in the background of a shell without
+     * job control inherits them ignored, and a JVM that starts with SIGINT ignored never sees
+     * Ctrl+C; coreutils' {@code env --default-signal} undoes that before the command runs.
+     */
     static RunningProcess command(String name, Map<String, String> env, String... command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        List<String> line = new ArrayList<>();
+        if (DEFAULT_SIGNALS) {
+            line.addAll(List.of("env", "--default-signal=INT,QUIT"));
+        }
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().putAll(env);
         return new RunningProcess(name, builder.start());
+    }
+
+    private static boolean canResetSignals() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=INT,QUIT", "true").start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Sends {@code signal} ("INT" is Ctrl+C in a terminal, "TERM" what a service manager sends) to the process. */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 
     private void read() {

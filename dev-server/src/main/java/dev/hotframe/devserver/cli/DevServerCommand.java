@@ -6,10 +6,13 @@ import dev.hotframe.devserver.tls.SelfSigned;
 import dev.hotframe.devserver.tls.TlsException;
 import dev.hotframe.devserver.tls.TlsIdentity;
 import dev.hotframe.wire.Discovery;
+import dev.hotframe.process.StopSignals;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,10 +117,16 @@ public final class DevServerCommand implements Runnable {
                 return 2;
             }
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "hotframe-shutdown"));
+            AtomicBoolean closing = new AtomicBoolean();
+            Runnable stop = () -> {
+                if (closing.compareAndSet(false, true)) {
+                    server.close();
+                    stopped.countDown();
+                }
+            };
+            // Ctrl+C and SIGTERM return through the normal path (exit code 0); the hook covers SIGHUP and System.exit.
+            StopSignals.install(stop, Duration.ofSeconds(10));
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "hotframe-shutdown"));
             Banner.print(server, host, Ansi.detect());
             stopped.await();
             return 0;

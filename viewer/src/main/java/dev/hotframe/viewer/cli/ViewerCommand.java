@@ -13,8 +13,10 @@ import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.backend.BackendKind;
 import dev.hotframe.viewer.window.TargetChooser;
+import dev.hotframe.process.StopSignals;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -197,6 +199,9 @@ public final class ViewerCommand implements Runnable {
             connection.onRequest(loop::request);
             connection.backend(target.describe());
             CountDownLatch finished = new CountDownLatch(1);
+            // Ctrl+C and SIGTERM stop the loop and return through the normal path (exit code 0); the
+            // hook covers the other ways the JVM is asked to end (SIGHUP, System.exit).
+            StopSignals.install(loop::stop, Duration.ofSeconds(10));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 loop.stop();
                 try {

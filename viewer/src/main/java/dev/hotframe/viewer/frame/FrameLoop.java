@@ -85,7 +85,7 @@ public final class FrameLoop {
         this.target = target;
         this.host = host;
         this.runner = new AppRunner(host, frameBudget, CHECKPOINT_EVERY);
-        this.overlay = new Overlay(fonts);
+        this.overlay = new Overlay(fonts, recorder == null);
         this.hud = new Hud(fonts, recorder == null);
         hud.backend(target.describe());
         this.sceneRenderer = new SceneRenderer(assets);

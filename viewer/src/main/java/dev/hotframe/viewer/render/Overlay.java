@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Drawn over the app: a panel for compile, scene and runtime errors (the app's last good frame
  * stays visible behind it) with the source line under each diagnostic, warnings, and a short
- * toast after each reload that fades out. F1 hides it.
+ * toast after each reload that fades out. F1 hides it. Toasts are left out of recorded frames,
+ * like the HUD: they carry timings, and recorded frames must be the same in every run.
  */
 public final class Overlay {
 
@@ -27,9 +28,12 @@ public final class Overlay {
     private String toast;
     private long toastUntilMs;
     private boolean visible = true;
+    private final boolean toasts;
 
-    public Overlay(Fonts fonts) {
+    /** {@code toasts}: whether reload toasts are drawn (in a window; not in recorded frames). */
+    public Overlay(Fonts fonts, boolean toasts) {
         this.fonts = fonts;
+        this.toasts = toasts;
     }
 
     /** Shows {@code lines} (file:line:column: message) under {@code title}; an empty list hides the panel. */
@@ -102,7 +106,7 @@ public final class Overlay {
         } else if (!warnings.isEmpty()) {
             panel(canvas, width, height, "Warnings", warnings.stream().map(w -> new Line(w, false)).toList(), 0xE0403510, 0xFFFFD54F);
         }
-        if (toast != null && nowMs < toastUntilMs) {
+        if (toasts && toast != null && nowMs < toastUntilMs) {
             Font font = fonts.font(13, false);
             float w = font.measureTextWidth(toast) + 20;
             float alpha = Math.min(1f, (toastUntilMs - nowMs) / (float) FADE_MS);

@@ -107,6 +107,8 @@ class FrameLoopTest {
                     {"seq": 1, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1001, "ok": true,
                      "error": null, "reason": "method body changed", "serverPhasesMs": {}, "generation": 1}""", "redefine");
             assertThat(centre("frame-1.png")).isEqualTo("FFC04020");
+            assertThat(pixel("frame-1.png", 300, 22)).as("no reload toast (it carries timings) in a recorded frame")
+                    .isEqualTo("FFC04020");
 
             loop.offer(new ServerMessage.CodeUpdate(meta(2, files), "redefine", "method body changed",
                     app("0xFFC04020", "throw new IllegalStateException(\"render exploded\");"), List.of()));
@@ -162,10 +164,14 @@ class FrameLoopTest {
 
     /** The centre pixel of a recorded PNG; the overlay's toast is at the top and its panel below y = 130. */
     private String centre(String file) throws Exception {
+        return pixel(file, 160, 120);
+    }
+
+    private String pixel(String file, int x, int y) throws Exception {
         try (Image image = Image.makeDeferredFromEncodedBytes(Files.readAllBytes(dir.resolve(file)))) {
             assertThat(image.getWidth()).isEqualTo(320);
             assertThat(image.getHeight()).isEqualTo(240);
-            return Pixels.at(image, 160, 120);
+            return Pixels.at(image, x, y);
         }
     }
 }

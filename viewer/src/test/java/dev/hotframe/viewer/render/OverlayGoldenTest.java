@@ -36,7 +36,7 @@ class OverlayGoldenTest {
 
     @Test
     void compileErrorPanelShowsFileLineColumnMessageAndTheSourceLineWithACaret() throws Exception {
-        Overlay overlay = new Overlay(fonts);
+        Overlay overlay = new Overlay(fonts, true);
         overlay.diagnostics("Compile error (running the last good code)", List.of(
                 new Diagnostic("src/main/java/demo/Hud.java", 12, 17, "error", "';' expected", "        int x = 4"),
                 new Diagnostic("src/main/java/demo/Hud.java", 20, 9, "error", "cannot find symbol: variable speed", "    y = speed * 2;")));
@@ -45,7 +45,7 @@ class OverlayGoldenTest {
 
     @Test
     void toastIsOpaqueForTwoSecondsThenFadesOut() throws Exception {
-        Overlay overlay = new Overlay(fonts);
+        Overlay overlay = new Overlay(fonts, true);
         overlay.toast("redefine Hud \u00b7 41 ms", NOW);
         int full = drawAndRead(canvas -> overlay.draw(canvas, 480, 320, NOW + 1_000));
         int fading = drawAndRead(canvas -> overlay.draw(canvas, 480, 320, NOW + 2_250));
