@@ -16,6 +16,15 @@ final class Banner {
     private Banner() {
     }
 
+    /**
+     * How the user runs Hotframe's command {@code name} ({@code viewer}, {@code devserver}): by its
+     * bare name after bin/install (whose scripts set {@code HOTFRAME_INSTALLED}), else as
+     * {@code bin/NAME} in the Hotframe checkout.
+     */
+    static String command(String name) {
+        return System.getenv("HOTFRAME_INSTALLED") != null ? name : "bin/" + name;
+    }
+
     static void print(DevServer server, String host, Ansi ansi) {
         PrintStream out = System.out;
         boolean loopback = HubSettings.isLoopback(host);
@@ -34,10 +43,10 @@ final class Banner {
             out.println(ansi.yellow("WARNING:") + " listening on " + host + (isWildcard(host) ? " (every interface: " + String.join(", ", addresses())
                     + ")" : "") + ". Any machine that can reach it and has the token can connect a viewer and receive "
                     + "this project's code." + (server.tls() == null ? " The token travels in clear text: use --tls." : ""));
-            out.println("  connect: bin/viewer connect " + server.url() + " --token $(jq -r .token " + server.recordFile() + ")"
+            out.println("  connect: " + command("viewer") + " connect " + server.url() + " --token $(jq -r .token " + server.recordFile() + ")"
                     + (server.tls() != null ? " --pin " + server.tls().fingerprint() : ""));
         } else {
-            out.println("  connect: bin/viewer connect   " + ansi.dim("(Ctrl+C stops the server)"));
+            out.println("  connect: " + command("viewer") + " connect   " + ansi.dim("(Ctrl+C stops the server)"));
         }
         out.flush();
     }

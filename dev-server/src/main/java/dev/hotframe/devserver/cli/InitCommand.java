@@ -77,7 +77,8 @@ final class InitCommand implements Callable<Integer> {
         }
         Ansi ansi = Ansi.detect();
         System.out.println(ansi.green("Created " + name) + " in " + target);
-        System.out.println("  devserver serve " + target + "     then, in another terminal: viewer connect");
+        System.out.println("  " + Banner.command("devserver") + " serve " + target + "     then, in another terminal: "
+                + Banner.command("viewer") + " connect");
         return 0;
     }
 
