@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code devserver init} makes a project that the dev server serves and a headless viewer draws, on the first try. */
-@Timeout(180)
+@Timeout(360)
 class InitIT {
 
     /** Inside the scene's card, left of its text. */
@@ -29,6 +29,12 @@ class InitIT {
         }
         assertThat(dir.resolve("src/main/java/com/example/orbitdemo/OrbitDemoApp.java")).isRegularFile();
         assertThat(Files.readString(dir.resolve("hotframe.json"))).contains("\"app\": \"com.example.orbitdemo.OrbitDemoApp\"");
+        try (RunningProcess build = RunningProcess.command("mvn", Map.of(), "mvn", "-B", "-q", "-f",
+                dir.resolve("pom.xml").toString(), "compile")) {
+            await("its README's 'mvn -q compile'").atMost(Duration.ofMinutes(3)).until(() -> !build.alive());
+            assertThat(build.exitCode()).as(build.output()).isZero();
+        }
+        assertThat(dir.resolve("target/classes/com/example/orbitdemo/OrbitDemoApp.class")).isRegularFile();
 
         FrameOutput frames = new FrameOutput(temp.resolve("frames"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
