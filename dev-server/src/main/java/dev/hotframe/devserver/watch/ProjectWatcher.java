@@ -79,8 +79,10 @@ public final class ProjectWatcher implements AutoCloseable {
                     public void onEvent(DirectoryChangeEvent event) {
                         boolean overflow = event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW;
                         boolean deletion = event.eventType() == DirectoryChangeEvent.EventType.DELETE;
-                        if (event.path() != null || overflow) {
-                            events.add(new Event(event.path(), System.currentTimeMillis(), overflow, deletion));
+                        if (overflow) {
+                            events.add(new Event(event.path(), System.currentTimeMillis(), true, false));
+                        } else if (event.path() != null) {
+                            reported(event.path(), deletion);
                         }
                     }
 
@@ -125,6 +127,11 @@ public final class ProjectWatcher implements AutoCloseable {
         return this;
     }
 
+    /** Queues one reported change; a test calls it before {@link #start()} to line events up for the batcher. */
+    void reported(Path path, boolean deletion) {
+        events.add(new Event(path, System.currentTimeMillis(), false, deletion));
+    }
+
     /** directory-watcher reports lost events (an inotify overflow) as an exception; any exception means a rescan. */
     void lostEvents(Exception e) {
         log.warn("file watcher lost events ({}); rescanning the project", e.toString());
@@ -143,22 +150,26 @@ public final class ProjectWatcher implements AutoCloseable {
                 Set<Path> paths = new HashSet<>();
                 boolean overflow = add(first, paths);
                 Event next;
-                boolean alone = true;
+                Event last = first;
                 while ((next = events.poll()) != null) {
                     overflow |= add(next, paths);
-                    alone = false;
+                    last = next;
                 }
-                boolean early = alone && idleBefore && settled(first);
-                if (!early && alone && idleBefore && writing(first)) {
+                // One save of one file may already have queued several events (truncate, then write)
+                // when this thread gets to run: it is still a lone save, judged by its latest event.
+                boolean alone = !overflow && paths.size() == 1;
+                boolean early = alone && idleBefore && settled(last);
+                if (!early && alone && idleBefore && writing(last)) {
                     // A save that truncates first shows an empty file for a moment: give its write a short while.
                     long settle = Math.min(quietMillis, SETTLE_MILLIS);
                     while ((next = events.poll(settle, TimeUnit.MILLISECONDS)) != null && first.path().equals(next.path())) {
                         add(next, paths);
+                        last = next;
                     }
                     if (next != null) {
                         overflow |= add(next, paths);
                     }
-                    early = next == null && settled(first);
+                    early = next == null && settled(last);
                 }
                 if (!early) {
                     while ((next = events.poll(quiet(paths, overflow), TimeUnit.MILLISECONDS)) != null) {

@@ -68,6 +68,22 @@ class ProjectWatcherTest {
     }
 
     @Test
+    void oneSaveWhoseEventsQueuedUpBeforeTheBatcherRanIsStillALoneSave() throws Exception {
+        watcher = new ProjectWatcher(List.of(root.resolve("src/main/java"), scenes), 600_000,
+                batch -> batches.add(new Seen(batch, batch.paths().stream().map(ProjectWatcherTest::read).toList())));
+        Files.writeString(app, APP);
+        // A loaded machine: the truncate and the write of that one save were both reported before the batcher ran.
+        watcher.reported(app, false);
+        watcher.reported(app, false);
+        watcher.start();
+
+        Seen seen = next();
+        assertThat(seen.batch().paths()).containsExactly(app);
+        assertThat(seen.batch().early()).as("no wait for the 600 s quiet window").isTrue();
+        assertThat(seen.contents()).containsExactly(APP);
+    }
+
+    @Test
     void burstIsOneQuietBatchAfterAtMostOneEarlyBatchThatItSupersedes() throws Exception {
         watch(QUIET_MILLIS);
         Set<Path> written = Set.of(write(app, APP), write(sources.resolve("State.java"), "class State {}"),
