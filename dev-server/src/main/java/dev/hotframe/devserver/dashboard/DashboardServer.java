@@ -99,7 +99,7 @@ public final class DashboardServer implements AutoCloseable {
         FILES.forEach((path, file) -> config.routes.get(path, ctx -> resource(ctx, file)));
         config.routes.get("/api/model", ctx -> ctx.contentType("application/json").result(model.json(json)));
         config.routes.sse("/api/events", this::subscribe);
-        config.routes.post("/api/undo", ctx -> ctx.json(Map.of("sent", hub.broadcast(new ServerMessage.Undo(pending.newId())))));
+        config.routes.post("/api/undo", ctx -> ctx.json(Map.of("sent", hub.broadcast(new ServerMessage.Undo(pending.unawaitedId())))));
         config.routes.get("/api/viewers/{id}/state", ctx -> ctx.json(stateOf(ask(ctx.pathParam("id"), ServerMessage.InspectState::new))));
         config.routes.post("/api/viewers/{id}/state", this::edit);
         config.routes.get("/api/viewers/{id}/frame.png", this::frame);
@@ -196,12 +196,12 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Sends a request to one viewer and waits for its answer. */
     private ViewerMessage.Reply ask(String viewerId, Function<String, ServerMessage.Request> request) {
-        String id = pending.newId();
+        PendingRequests.Open open = pending.open();
         try {
-            if (!hub.send(viewerId, request.apply(id))) {
+            if (!hub.send(viewerId, request.apply(open.id()))) {
                 throw new HttpResponseException(404, "no viewer '" + viewerId + "' is connected");
             }
-            return pending.reply(id).get(ANSWER_SECONDS, TimeUnit.SECONDS);
+            return open.reply().get(ANSWER_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new HttpResponseException(504, "viewer '" + viewerId + "' did not answer within " + ANSWER_SECONDS + " s");
         } catch (ExecutionException e) {
@@ -210,7 +210,7 @@ public final class DashboardServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new HttpResponseException(503, "the dashboard is shutting down");
         } finally {
-            pending.forget(id);
+            pending.forget(open.id());
         }
     }
 

@@ -13,15 +13,23 @@ final class PendingRequests implements HubEvents {
     private final Map<String, CompletableFuture<ViewerMessage.Reply>> waiting = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
 
-    /** A fresh request id and the future its reply completes; call {@link #forget} when done waiting. */
-    String newId() {
-        String id = "d" + next.incrementAndGet();
-        waiting.put(id, new CompletableFuture<>());
-        return id;
+    /** One request waiting for its reply. */
+    record Open(String id, CompletableFuture<ViewerMessage.Reply> reply) {
     }
 
-    CompletableFuture<ViewerMessage.Reply> reply(String id) {
-        return waiting.get(id);
+    /**
+     * A fresh request id with the future its reply completes, registered before the request is
+     * sent, so that a reply that comes back at once is not lost; call {@link #forget} when done.
+     */
+    Open open() {
+        Open open = new Open("d" + next.incrementAndGet(), new CompletableFuture<>());
+        waiting.put(open.id(), open.reply());
+        return open;
+    }
+
+    /** A fresh id for a request whose replies nobody waits for (undo goes to every viewer). */
+    String unawaitedId() {
+        return "d" + next.incrementAndGet();
     }
 
     void forget(String id) {
