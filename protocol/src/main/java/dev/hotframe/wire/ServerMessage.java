@@ -157,7 +157,7 @@ public sealed interface ServerMessage {
      * project's dependencies changed); absent means unchanged. A new set always comes with
      * tier {@code reload} or {@code restart}, never {@code redefine}.
      */
-    record CodeUpdate(UpdateMeta meta, String tier, String reason, List<ClassFile> classes, List<String> removed,
+    record CodeUpdate(UpdateMeta meta, Tier tier, String reason, List<ClassFile> classes, List<String> removed,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Library> libraries) implements Update {
         public CodeUpdate {
             Objects.requireNonNull(meta, "'meta' must not be null");
@@ -166,13 +166,13 @@ public sealed interface ServerMessage {
             classes = List.copyOf(classes == null ? List.of() : classes);
             removed = List.copyOf(removed == null ? List.of() : removed);
             libraries = libraries == null ? null : List.copyOf(libraries);
-            if (libraries != null && tier.equals("redefine")) {
+            if (libraries != null && tier == Tier.REDEFINE) {
                 throw new IllegalArgumentException("a code update that changes the libraries cannot be a redefine");
             }
         }
 
         /** A code update that leaves the libraries as they are. */
-        public CodeUpdate(UpdateMeta meta, String tier, String reason, List<ClassFile> classes, List<String> removed) {
+        public CodeUpdate(UpdateMeta meta, Tier tier, String reason, List<ClassFile> classes, List<String> removed) {
             this(meta, tier, reason, classes, removed, null);
         }
 

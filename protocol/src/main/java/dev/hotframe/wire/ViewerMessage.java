@@ -69,7 +69,7 @@ public sealed interface ViewerMessage {
      * (which may be higher than the server asked for), the viewer's wall-clock times and its
      * phase timings in milliseconds ({@code decode}, {@code apply}, {@code render}).
      */
-    record Ack(long seq, boolean ok, String tier, long appliedAtMs, long renderedAtMs, String error,
+    record Ack(long seq, boolean ok, Tier tier, long appliedAtMs, long renderedAtMs, String error,
                Map<String, Long> phasesMs) implements ViewerMessage {
         public Ack {
             Objects.requireNonNull(tier, "'tier' must not be null");

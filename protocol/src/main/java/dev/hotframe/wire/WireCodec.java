@@ -73,13 +73,13 @@ public final class WireCodec {
             Map<String, byte[]> blobs = Map.of(code.sha256(), code.bytes(), asset.sha256(), asset.bytes());
             UpdateMeta meta = new UpdateMeta(1, List.of("warm-up"), 0, Map.of("compile", 1L));
             for (ServerMessage message : List.of(
-                    new ServerMessage.CodeUpdate(meta, "redefine", "warm-up", List.of(code), List.of()),
+                    new ServerMessage.CodeUpdate(meta, Tier.REDEFINE, "warm-up", List.of(code), List.of()),
                     new ServerMessage.SceneUpdate(meta, List.of(SceneChange.deleted("warm-up"))),
                     new ServerMessage.AssetUpdate(meta, List.of(asset), List.of()),
                     new ServerMessage.UpdateFailed(meta, List.of(new Diagnostic("warm-up", 1, 1, "warm-up"))))) {
                 decodeServer(encode(message), blobs::get);
             }
-            decodeViewer(encode(new ViewerMessage.Ack(1, true, "redefine", 0, 0, null, Map.of("apply", 1L))));
+            decodeViewer(encode(new ViewerMessage.Ack(1, true, Tier.REDEFINE, 0, 0, null, Map.of("apply", 1L))));
             return true;
         } catch (RuntimeException e) {
             return false; // only a head start: the real messages build what is missing

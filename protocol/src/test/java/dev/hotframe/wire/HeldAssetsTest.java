@@ -38,7 +38,7 @@ class HeldAssetsTest {
         HeldAssets held = new HeldAssets(Map.of(BG.path(), BG.sha256()));
 
         held.apply(new ServerMessage.UpdateFailed(META, List.of()));
-        held.apply(new ServerMessage.CodeUpdate(META, "redefine", "bodies", List.of(), List.of()));
+        held.apply(new ServerMessage.CodeUpdate(META, Tier.REDEFINE, "bodies", List.of(), List.of()));
 
         assertThat(held.asMap()).isEqualTo(Map.of(BG.path(), BG.sha256()));
     }

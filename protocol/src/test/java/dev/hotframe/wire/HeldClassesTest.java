@@ -44,6 +44,6 @@ class HeldClassesTest {
     }
 
     private static ServerMessage.CodeUpdate code(List<ClassFile> classes, List<String> removed) {
-        return new ServerMessage.CodeUpdate(META, "reload", "r", classes, removed);
+        return new ServerMessage.CodeUpdate(META, Tier.RELOAD, "r", classes, removed);
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WireCodecTest {
 
     private static final WireCodec CODEC = new WireCodec();
+    private static final String UNKNOWN_TIER =
+            "'tier' must be one of snapshot, scene, asset, redefine, reload, restart, undo, error, was 'bogus'";
 
     static java.util.stream.Stream<Class<?>> messageTypes() {
         return Samples.messageTypes();
@@ -75,7 +77,7 @@ class WireCodecTest {
 
     @Test
     void ackHasAPinnedWireFormat() {
-        String json = CODEC.encode(new ViewerMessage.Ack(7, true, "redefine", 100, 116, null, Map.of("apply", 3L)));
+        String json = CODEC.encode(new ViewerMessage.Ack(7, true, Tier.REDEFINE, 100, 116, null, Map.of("apply", 3L)));
 
         assertThat(json).isEqualTo("{\"type\":\"ack\",\"seq\":7,\"ok\":true,\"tier\":\"redefine\",\"appliedAtMs\":100,"
                 + "\"renderedAtMs\":116,\"error\":null,\"phasesMs\":{\"apply\":3}}");
@@ -83,7 +85,7 @@ class WireCodecTest {
 
     @Test
     void classesTravelAsNameAndHashNotBytes() {
-        String json = CODEC.encode(new ServerMessage.CodeUpdate(new UpdateMeta(2, List.of(), 5, Map.of()), "redefine", "bodies",
+        String json = CODEC.encode(new ServerMessage.CodeUpdate(new UpdateMeta(2, List.of(), 5, Map.of()), Tier.REDEFINE, "bodies",
                 List.of(Samples.STATE), List.of()));
 
         assertThat(json).isEqualTo("{\"type\":\"code\",\"meta\":{\"seq\":2,\"files\":[],\"detectedAtMs\":5,\"phasesMs\":{}},"
@@ -179,6 +181,27 @@ class WireCodecTest {
     }
 
     @Test
+    void anAckWithAnUnknownTierIsRefusedNamingTheTiers() {
+        String json = "{\"type\":\"ack\",\"seq\":1,\"ok\":true,\"tier\":\"bogus\",\"appliedAtMs\":0,\"renderedAtMs\":0}";
+
+        assertThatThrownBy(() -> CODEC.decodeViewer(json))
+                .isInstanceOf(WireException.class)
+                .hasMessage("malformed ViewerMessage: " + UNKNOWN_TIER + " (at 1:40)")
+                .extracting(e -> ((WireException) e).closeCode()).isEqualTo(Protocol.CLOSE_BAD_MESSAGE);
+    }
+
+    @Test
+    void aCodeUpdateWithAnUnknownTierIsRefusedNamingTheTiers() {
+        String json = CODEC.encode(new ServerMessage.CodeUpdate(Samples.META, Tier.RELOAD, "r", List.of(Samples.APP), List.of()))
+                .replace("\"tier\":\"reload\"", "\"tier\":\"bogus\"");
+
+        assertThatThrownBy(() -> CODEC.decodeServer(json, Samples.BLOBS))
+                .isInstanceOf(WireException.class)
+                .hasMessageStartingWith("malformed ServerMessage: " + UNKNOWN_TIER + " (at ")
+                .extracting(e -> ((WireException) e).closeCode()).isEqualTo(Protocol.CLOSE_BAD_MESSAGE);
+    }
+
+    @Test
     void trailingGarbageIsAWireException() {
         assertThatThrownBy(() -> CODEC.decodeViewer("{\"type\":\"pong\",\"sentAtMs\":1} {}"))
                 .isInstanceOf(WireException.class);
@@ -198,7 +221,7 @@ class WireCodecTest {
     @Test
     void tooManyClassesInOneUpdateAreRefused() {
         WireCodec small = new WireCodec(new Limits(1 << 20, 1 << 20, 1 << 20, 1, 100, 4));
-        String json = CODEC.encode(new ServerMessage.CodeUpdate(Samples.META, "reload", "r", List.of(Samples.APP, Samples.STATE),
+        String json = CODEC.encode(new ServerMessage.CodeUpdate(Samples.META, Tier.RELOAD, "r", List.of(Samples.APP, Samples.STATE),
                 List.of()));
 
         assertThatThrownBy(() -> small.decodeServer(json, Samples.BLOBS))

@@ -1,17 +1,18 @@
 package dev.hotframe.bench.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.wire.Tier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One line of a headless viewer's {@code updates.jsonl}: what the harness reads of it. */
-public record Applied(long seq, String tier, boolean ok, String error, long detectedAtMs, long appliedAtMs,
+public record Applied(long seq, Tier tier, boolean ok, String error, long detectedAtMs, long appliedAtMs,
                       long renderedAtMs, Map<String, Long> serverPhasesMs, long applyMs) {
 
     static Applied from(JsonNode line) {
         Map<String, Long> phases = new LinkedHashMap<>();
         line.path("serverPhasesMs").fields().forEachRemaining(e -> phases.put(e.getKey(), e.getValue().asLong()));
-        return new Applied(line.path("seq").asLong(), line.path("tier").asText(), line.path("ok").asBoolean(),
+        return new Applied(line.path("seq").asLong(), Tier.of(line.path("tier").asText()), line.path("ok").asBoolean(),
                 line.path("error").isNull() ? null : line.path("error").asText(null), line.path("detectedAtMs").asLong(),
                 line.path("appliedAtMs").asLong(), line.path("renderedAtMs").asLong(), Map.copyOf(phases),
                 line.path("applyMs").asLong());

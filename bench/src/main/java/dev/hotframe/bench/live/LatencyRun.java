@@ -3,6 +3,7 @@ package dev.hotframe.bench.live;
 import dev.hotframe.bench.project.BenchProject;
 import dev.hotframe.bench.project.Edit;
 import dev.hotframe.bench.report.LatencyCase;
+import dev.hotframe.wire.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class LatencyRun {
                             cases.get(i).add(a.tier(), total, a.phases(written));
                         }
                         line.append(i == 0 ? "" : ", ").append(edit.name()).append(' ').append(Math.round(total))
-                                .append(" ms").append(a.tier().equals(edit.tier()) ? "" : " (tier " + a.tier() + ")");
+                                .append(" ms").append(a.tier() == edit.tier() ? "" : " (tier " + a.tier() + ")");
                     }
                     progress.accept("[" + project.name() + "] " + (measured ? "run " + (round - settings.warmup() + 1) + "/"
                             + settings.runs() : "warm-up " + (round + 1) + "/" + settings.warmup()) + ": " + line);
@@ -75,7 +76,7 @@ public final class LatencyRun {
 
     /** The method-body edit, once, {@link #FIRST_EDIT_PAUSE_MS} ms after the first frame; returns edit to new pixels in ms. */
     private long firstEdit(BenchProject project, ViewerProcess viewer) throws IOException, InterruptedException {
-        Edit edit = project.edits().stream().filter(e -> e.tier().equals("redefine")).findFirst()
+        Edit edit = project.edits().stream().filter(e -> e.tier() == Tier.REDEFINE).findFirst()
                 .orElse(project.edits().get(0));
         Thread.sleep(FIRST_EDIT_PAUSE_MS);
         long before = viewer.log().lastSeq();

@@ -1,5 +1,6 @@
 package dev.hotframe.bench.project;
 
+import dev.hotframe.wire.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,10 @@ import java.util.function.BiFunction;
  * {@code i} of an edit rewrites the file from its current text, so edits can repeat forever:
  * a toggle flips between two values, an insertion adds a new numbered line each time.
  */
-public record Edit(String name, String tier, Path file, BiFunction<String, Integer, String> change) {
+public record Edit(String name, Tier tier, Path file, BiFunction<String, Integer, String> change) {
 
     /** Flips between {@code a} and {@code b} (b is looked for first, so b may contain a). */
-    public static Edit toggle(String name, String tier, Path file, String a, String b) {
+    public static Edit toggle(String name, Tier tier, Path file, String a, String b) {
         return new Edit(name, tier, file, (text, round) -> {
             if (text.contains(b)) {
                 return text.replaceFirst(java.util.regex.Pattern.quote(b), java.util.regex.Matcher.quoteReplacement(a));
@@ -26,7 +27,7 @@ public record Edit(String name, String tier, Path file, BiFunction<String, Integ
     }
 
     /** Inserts {@code template} (with every {@code %d} replaced by the round) after the first {@code anchor}. */
-    public static Edit insertAfter(String name, String tier, Path file, String anchor, String template) {
+    public static Edit insertAfter(String name, Tier tier, Path file, String anchor, String template) {
         return new Edit(name, tier, file, (text, round) -> {
             int at = text.indexOf(anchor);
             if (at < 0) {

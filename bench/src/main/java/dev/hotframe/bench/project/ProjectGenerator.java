@@ -1,5 +1,6 @@
 package dev.hotframe.bench.project;
 
+import dev.hotframe.wire.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +40,13 @@ public final class ProjectGenerator {
         Files.writeString(dir.resolve("hotframe.json"), "{ \"app\": \"gen.app.GenApp\" }\n");
         StandalonePom.write(dir, "generated-" + files, viewerJar);
         List<Edit> edits = List.of(
-                Edit.toggle("scene property", "scene", scene, "\"fill\": \"#3366FF\"", "\"fill\": \"#3366FE\""),
-                Edit.toggle("method body", "redefine", app, "return 0xFF2A4D69;", "return 0xFF2A4D6A;"),
-                Edit.insertAfter("added field", "reload", state, "    public long frames;\n",
+                Edit.toggle("scene property", Tier.SCENE, scene, "\"fill\": \"#3366FF\"", "\"fill\": \"#3366FE\""),
+                Edit.toggle("method body", Tier.REDEFINE, app, "return 0xFF2A4D69;", "return 0xFF2A4D6A;"),
+                Edit.insertAfter("added field", Tier.RELOAD, state, "    public long frames;\n",
                         "    public int added%d = %d;\n"),
-                Edit.insertAfter("added lambda", "reload", app, "        drawShapes(canvas, s);\n",
+                Edit.insertAfter("added lambda", Tier.RELOAD, app, "        drawShapes(canvas, s);\n",
                         "        java.util.function.IntUnaryOperator lambda%d = v -> v + %d;\n"));
-        Edit toggle = Edit.toggle("structural toggle", "reload", state, "    public long frames;\n",
+        Edit toggle = Edit.toggle("structural toggle", Tier.RELOAD, state, "    public long frames;\n",
                 "    public long frames;\n    public int leakProbe = 1;\n");
         return new BenchProject(String.format("generated %,d files", files), dir, files, "gen.app.GenApp", edits, toggle);
     }

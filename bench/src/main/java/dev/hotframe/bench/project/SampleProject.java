@@ -1,5 +1,6 @@
 package dev.hotframe.bench.project;
 
+import dev.hotframe.wire.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +41,13 @@ public final class SampleProject {
             files = (int) java.filter(p -> p.toString().endsWith(".java")).count();
         }
         List<Edit> edits = List.of(
-                Edit.toggle("scene property", "scene", scene, "\"fill\": \"#3366FF\"", "\"fill\": \"#3366FE\""),
-                Edit.toggle("method body", "redefine", app, "return 0xFF1B2838;", "return 0xFF1B2839;"),
-                Edit.insertAfter("added field", "reload", state, "    public int clicks;\n",
+                Edit.toggle("scene property", Tier.SCENE, scene, "\"fill\": \"#3366FF\"", "\"fill\": \"#3366FE\""),
+                Edit.toggle("method body", Tier.REDEFINE, app, "return 0xFF1B2838;", "return 0xFF1B2839;"),
+                Edit.insertAfter("added field", Tier.RELOAD, state, "    public int clicks;\n",
                         "    public int added%d = %d;\n"),
-                Edit.insertAfter("added lambda", "reload", app, "        drawSamples(canvas, s);\n",
+                Edit.insertAfter("added lambda", Tier.RELOAD, app, "        drawSamples(canvas, s);\n",
                         "        java.util.function.IntUnaryOperator lambda%d = v -> v + %d;\n"));
-        Edit toggle = Edit.toggle("structural toggle", "reload", state, "    public int clicks;\n",
+        Edit toggle = Edit.toggle("structural toggle", Tier.RELOAD, state, "    public int clicks;\n",
                 "    public int clicks;\n    public int leakProbe = 1;\n");
         return new BenchProject("sample app", target, files, "dev.hotframe.sample.DashboardApp", edits, toggle);
     }

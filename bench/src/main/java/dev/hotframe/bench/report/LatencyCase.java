@@ -1,29 +1,31 @@
 package dev.hotframe.bench.report;
 
+import dev.hotframe.wire.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The measured samples of one edit on one project through Hotframe: totals and per-phase times, in ms. */
 public final class LatencyCase {
 
     private final String project;
     private final String edit;
-    private final String expectedTier;
-    private final Set<String> tiersSeen = new LinkedHashSet<>();
+    private final Tier expectedTier;
+    private final Set<Tier> tiersSeen = new LinkedHashSet<>();
     private final List<Double> totals = new ArrayList<>();
     private final Map<String, List<Double>> phases = new LinkedHashMap<>();
 
-    public LatencyCase(String project, String edit, String expectedTier) {
+    public LatencyCase(String project, String edit, Tier expectedTier) {
         this.project = project;
         this.edit = edit;
         this.expectedTier = expectedTier;
     }
 
-    public void add(String tier, double totalMs, Map<String, Double> phaseMs) {
+    public void add(Tier tier, double totalMs, Map<String, Double> phaseMs) {
         tiersSeen.add(tier);
         totals.add(totalMs);
         phaseMs.forEach((k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
@@ -37,13 +39,13 @@ public final class LatencyCase {
         return edit;
     }
 
-    public String expectedTier() {
+    public Tier expectedTier() {
         return expectedTier;
     }
 
     /** The tiers the viewer reported, joined; the expected one alone when all matched. */
     public String tiers() {
-        return String.join("+", tiersSeen);
+        return tiersSeen.stream().map(Tier::toString).collect(Collectors.joining("+"));
     }
 
     public List<Double> totals() {

@@ -7,6 +7,7 @@ import dev.hotframe.bench.live.ViewerProcess;
 import dev.hotframe.bench.project.BenchProject;
 import dev.hotframe.bench.project.Edit;
 import dev.hotframe.bench.report.Summary;
+import dev.hotframe.wire.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class LeakRun {
             long written = System.currentTimeMillis();
             Files.writeString(toggle.file(), text);
             Applied a = viewer.log().awaitAfter(before, 120_000, viewer);
-            if (!a.ok() || !a.tier().equals("reload")) {
+            if (!a.ok() || a.tier() != Tier.RELOAD) {
                 throw new IOException("structural toggle " + i + " gave tier " + a.tier() + ", ok " + a.ok() + ": " + a.error());
             }
             times.add((double) (a.renderedAtMs() - written));

@@ -1,5 +1,6 @@
 package dev.hotframe.devserver.compile;
 
+import dev.hotframe.wire.Tier;
 import java.util.List;
 
 /**
@@ -7,11 +8,7 @@ import java.util.List;
  * {@code reload} (the shape changed) or {@code restart} (how the app starts changed), with a
  * reason a person can read, such as {@code "Player gained field 'speed'"}.
  */
-public record Classification(String tier, String reason, List<String> changed, List<String> removed) {
-
-    public static final String REDEFINE = "redefine";
-    public static final String RELOAD = "reload";
-    public static final String RESTART = "restart";
+public record Classification(Tier tier, String reason, List<String> changed, List<String> removed) {
 
     public Classification {
         changed = List.copyOf(changed);
@@ -20,12 +17,12 @@ public record Classification(String tier, String reason, List<String> changed, L
 
     /** True for the tiers that take a new class-loader generation. */
     public boolean structural() {
-        return !tier.equals(REDEFINE);
+        return tier != Tier.REDEFINE;
     }
 
     /** One line for the terminal: {@code "redefine 1 class (Hud)"}, {@code "reload 2 classes (App, State), removed 1 (Enemy)"}. */
     public String summary() {
-        StringBuilder line = new StringBuilder(tier).append(' ').append(changed.size())
+        StringBuilder line = new StringBuilder(tier.toString()).append(' ').append(changed.size())
                 .append(changed.size() == 1 ? " class" : " classes");
         if (!changed.isEmpty()) {
             line.append(" (").append(names(changed)).append(')');

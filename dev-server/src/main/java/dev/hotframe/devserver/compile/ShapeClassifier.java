@@ -1,5 +1,6 @@
 package dev.hotframe.devserver.compile;
 
+import dev.hotframe.wire.Tier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -70,10 +71,10 @@ public final class ShapeClassifier {
         List<String> reasons = new ArrayList<>(reasonOf.values());
         if (reasons.isEmpty()) {
             String reason = changed.isEmpty() ? "no class changed" : "method bodies changed in " + names(changed);
-            return new Classification(Classification.REDEFINE, reason, changed, removed);
+            return new Classification(Tier.REDEFINE, reason, changed, removed);
         }
         String reason = reasons.get(0) + (reasons.size() > 1 ? " (and " + (reasons.size() - 1) + " more)" : "");
-        return new Classification(Classification.RELOAD, reason, changed, removed);
+        return new Classification(Tier.RELOAD, reason, changed, removed);
     }
 
     private static String difference(String cls, ClassShape a, ClassShape b) {

@@ -1,5 +1,6 @@
 package dev.hotframe.devserver.compile;
 
+import dev.hotframe.wire.Tier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +39,7 @@ final class StartChange {
         if (why == null) {
             return c;
         }
-        return new Classification(Classification.RESTART, c.tier().equals(Classification.REDEFINE) ? why : why + "; " + c.reason(),
+        return new Classification(Tier.RESTART, c.structural() ? why + "; " + c.reason() : why,
                 c.changed(), c.removed());
     }
 

@@ -3,6 +3,7 @@ package dev.hotframe.devserver.dashboard;
 import dev.hotframe.devserver.session.HubEvents;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.ViewerMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,13 +54,13 @@ final class DashboardModel implements HubEvents {
             entry.put("tier", code.tier());
             entry.put("reason", code.reason());
         } else if (update instanceof ServerMessage.SceneUpdate scene) {
-            entry.put("tier", "scene");
+            entry.put("tier", Tier.SCENE);
             entry.put("reason", scene.changes().size() + " scene" + (scene.changes().size() == 1 ? "" : "s") + " patched");
         } else if (update instanceof ServerMessage.UpdateFailed failed) {
-            entry.put("tier", "error");
+            entry.put("tier", Tier.ERROR);
             entry.put("reason", failed.diagnostics().isEmpty() ? "the change did not build" : failed.diagnostics().get(0).toString());
         } else {
-            entry.put("tier", "snapshot");
+            entry.put("tier", Tier.SNAPSHOT);
             entry.put("reason", "the whole project");
         }
         entry.put("phasesMs", update.meta().phasesMs());
@@ -77,11 +78,11 @@ final class DashboardModel implements HubEvents {
         synchronized (this) {
             if (ack.ok()) {
                 runtimeErrors.remove(viewerId);
-            } else if (ack.error() != null && !ack.tier().equals("error")) {
+            } else if (ack.error() != null && ack.tier() != Tier.ERROR) {
                 runtimeErrors.put(viewerId, ack.error());
             }
             Map<String, Object> entry = bySeq.get(ack.seq());
-            if (entry == null || ack.tier().equals("snapshot")) {
+            if (entry == null || ack.tier() == Tier.SNAPSHOT) {
                 return;
             }
             long detectedAt = ((Number) entry.get("atMs")).longValue();
@@ -94,7 +95,7 @@ final class DashboardModel implements HubEvents {
             applied.put("phasesMs", ack.phasesMs());
             applied.put("error", ack.error());
             ((List<Map<String, Object>>) entry.get("viewers")).add(applied);
-            if (ack.ok() && !ack.tier().equals("error")) {
+            if (ack.ok() && ack.tier() != Tier.ERROR) {
                 latency.add(ack.tier(), totalMs);
             }
         }

@@ -1,6 +1,8 @@
 package dev.hotframe.devserver.dashboard;
 
+import dev.hotframe.wire.Tier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,10 @@ final class Latency {
 
     static final int KEPT_PER_TIER = 1000;
 
-    private final Map<String, List<Long>> samples = new TreeMap<>();
+    /** By the tier's name, the order the dashboard has always listed them in. */
+    private final Map<Tier, List<Long>> samples = new TreeMap<>(Comparator.comparing(Tier::toString));
 
-    void add(String tier, long millis) {
+    void add(Tier tier, long millis) {
         List<Long> list = samples.computeIfAbsent(tier, t -> new ArrayList<>());
         list.add(Math.max(0, millis));
         if (list.size() > KEPT_PER_TIER) {
@@ -36,7 +39,7 @@ final class Latency {
             d.put("p95", percentile(sorted, 95));
             d.put("max", sorted.get(sorted.size() - 1));
             d.put("samples", List.copyOf(list.subList(Math.max(0, list.size() - 200), list.size())));
-            out.put(tier, d);
+            out.put(tier.toString(), d);
         });
         return out;
     }

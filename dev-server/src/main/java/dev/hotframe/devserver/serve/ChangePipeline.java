@@ -15,6 +15,7 @@ import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Library;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.Sha256;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -213,7 +214,7 @@ final class ChangePipeline {
         List<Library> nowLibraries = shelf.describe(build.settings().libraries());
         String libraryChange = LibraryChange.describe(libraries, nowLibraries);
         if (libraryChange != null) {
-            c = new Classification(c.tier().equals(Classification.REDEFINE) ? Classification.RELOAD : c.tier(), c.changed().isEmpty() && c.removed().isEmpty() ? libraryChange
+            c = new Classification(c.structural() ? c.tier() : Tier.RELOAD, c.changed().isEmpty() && c.removed().isEmpty() ? libraryChange
                     : c.reason() + "; " + libraryChange, c.changed(), c.removed());
             libraries = nowLibraries;
         }

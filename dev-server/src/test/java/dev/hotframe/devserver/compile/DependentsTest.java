@@ -3,6 +3,7 @@ package dev.hotframe.devserver.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Tier;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
@@ -148,7 +149,7 @@ class DependentsTest {
 
         JavaBuild.Built built = built(build.changed(Set.of(tuning)));
 
-        assertThat(built.classification().tier()).isEqualTo("reload");
+        assertThat(built.classification().tier()).isEqualTo(Tier.RELOAD);
         assertThat(built.filesCompiled()).isEqualTo(1);
     }
 

@@ -3,6 +3,7 @@ package dev.hotframe.devserver.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Tier;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ class JavaBuildTest {
     void fullBuildCompilesEveryClass() {
         JavaBuild.Built built = built(build.full());
 
-        assertThat(built.classification()).isEqualTo(new Classification("reload", "new class App (and 1 more)",
+        assertThat(built.classification()).isEqualTo(new Classification(Tier.RELOAD, "new class App (and 1 more)",
                 List.of("demo.App", "demo.State"), List.of()));
         assertThat(built.filesCompiled()).isEqualTo(2);
         assertThat(build.classes()).containsOnlyKeys("demo.App", "demo.State");
@@ -70,7 +71,7 @@ class JavaBuildTest {
         demo.edit("App.java", "s.x += dt * 10", "s.x += dt * 30;");
         JavaBuild.Built built = built(build.changed(Set.of(app)));
 
-        assertThat(built.classification()).isEqualTo(new Classification("redefine", "method bodies changed in App",
+        assertThat(built.classification()).isEqualTo(new Classification(Tier.REDEFINE, "method bodies changed in App",
                 List.of("demo.App"), List.of()));
         assertThat(build.classes().get("demo.App")).isEqualTo(built.classes().get("demo.App"));
     }
@@ -86,7 +87,7 @@ class JavaBuildTest {
         Path other = demo.edit("Other.java", "return 1;", "return 2;");
         JavaBuild.Built built = built(build.changed(Set.of(other)));
 
-        assertThat(built.classification()).isEqualTo(new Classification("redefine", "method bodies changed in App, Other",
+        assertThat(built.classification()).isEqualTo(new Classification(Tier.REDEFINE, "method bodies changed in App, Other",
                 List.of("demo.App", "demo.Other"), List.of()));
         assertThat(built.filesCompiled()).isEqualTo(2);
     }
@@ -112,7 +113,7 @@ class JavaBuildTest {
 
         JavaBuild.Built built = built(build.changed(Set.of(dir.resolve("scenes/main.json"))));
 
-        assertThat(built.classification()).isEqualTo(new Classification("redefine", "no class changed", List.of(), List.of()));
+        assertThat(built.classification()).isEqualTo(new Classification(Tier.REDEFINE, "no class changed", List.of(), List.of()));
         assertThat(built.filesCompiled()).isZero();
     }
 
@@ -164,11 +165,11 @@ class JavaBuildTest {
 
     @Test
     void summaryNamesTierClassesAndRemovals() {
-        assertThat(new Classification("redefine", "x", List.of("demo.Hud"), List.of()).summary())
+        assertThat(new Classification(Tier.REDEFINE, "x", List.of("demo.Hud"), List.of()).summary())
                 .isEqualTo("redefine 1 class (Hud)");
-        assertThat(new Classification("reload", "x", List.of("demo.App", "demo.App$State", "demo.B", "demo.C"),
+        assertThat(new Classification(Tier.RELOAD, "x", List.of("demo.App", "demo.App$State", "demo.B", "demo.C"),
                 List.of("demo.Enemy")).summary()).isEqualTo("reload 4 classes (App, App.State, B and 1 more), removed 1 (Enemy)");
-        assertThat(new Classification("redefine", "x", List.of(), List.of()).summary()).isEqualTo("redefine 0 classes");
+        assertThat(new Classification(Tier.REDEFINE, "x", List.of(), List.of()).summary()).isEqualTo("redefine 0 classes");
     }
 
     private static JavaBuild.Built built(JavaBuild.Result result) {
@@ -190,7 +191,7 @@ class JavaBuildTest {
         assertThat(build.compilations()).as("warm-up compiles are not builds").isEqualTo(compiles);
         assertThat(build.classes()).isEqualTo(good);
         Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 30;");
-        assertThat(built(build.changed(Set.of(app))).classification().tier()).isEqualTo("redefine");
+        assertThat(built(build.changed(Set.of(app))).classification().tier()).isEqualTo(Tier.REDEFINE);
     }
 
     @Test
@@ -207,7 +208,7 @@ class JavaBuildTest {
         JavaBuild.Built built = built(build.changed(Set.of(app)));
         warmer.join();
 
-        assertThat(built.classification().tier()).isEqualTo("redefine");
+        assertThat(built.classification().tier()).isEqualTo(Tier.REDEFINE);
         assertThat(warmed[0]).as("warm-up compiles before the real build stopped it").isBetween(3, 99_999);
         assertThat(build.cancelledCompilations()).as("a cancelled warm-up is not a cancelled build").isZero();
         assertThat(build.warmUntil(java.time.Duration.ofMinutes(1), 5)).as("a later call warms again").isEqualTo(5);

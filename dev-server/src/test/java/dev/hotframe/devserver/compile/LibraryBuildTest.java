@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.devserver.project.LibraryProject;
 import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Tier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class LibraryBuildTest {
                     LibraryProject.GREETING.replace("capitalize(\"hotframe\")", "upperCase(\"hotframe\")"));
             JavaBuild.Built built = DependentsTest.built(build.changed(Set.of(greeting)));
 
-            assertThat(built.classification().tier()).isEqualTo("redefine");
+            assertThat(built.classification().tier()).isEqualTo(Tier.REDEFINE);
             assertThat(run(build.classes())).isEqualTo("HOTFRAME");
         }
     }

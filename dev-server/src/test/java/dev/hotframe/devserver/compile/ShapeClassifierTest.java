@@ -2,6 +2,7 @@ package dev.hotframe.devserver.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.wire.Tier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -37,21 +38,21 @@ class ShapeClassifierTest {
     void methodBodyChangeIsARedefine() {
         Path app = demo.edit("App.java", "dt * 10", "dt * 20");
 
-        assertClassified(build.changed(Set.of(app)), "redefine", "method bodies changed in App", List.of("demo.App"), List.of());
+        assertClassified(build.changed(Set.of(app)), Tier.REDEFINE, "method bodies changed in App", List.of("demo.App"), List.of());
     }
 
     @Test
     void unchangedBytesAreNoChange() {
         Path app = demo.edit("App.java", "dt * 10;", "dt * 10;   ");
 
-        assertClassified(build.changed(Set.of(app)), "redefine", "no class changed", List.of(), List.of());
+        assertClassified(build.changed(Set.of(app)), Tier.REDEFINE, "no class changed", List.of(), List.of());
     }
 
     @Test
     void addedFieldIsAReload() {
         Path state = demo.edit("State.java", "public double x;", "public double x;\n    public double speed;");
 
-        assertClassified(build.changed(Set.of(state)), "reload", "State gained field 'speed'", List.of("demo.State"), List.of());
+        assertClassified(build.changed(Set.of(state)), Tier.RELOAD, "State gained field 'speed'", List.of("demo.State"), List.of());
     }
 
     @Test
@@ -59,7 +60,7 @@ class ShapeClassifierTest {
         demo.edit("App.java", "s.x += dt * 10;", "");
         Path state = demo.edit("State.java", "public double x;", "");
 
-        assertClassified(build.changed(Set.of(state, demo.source("App.java"))), "reload", "State lost field 'x'",
+        assertClassified(build.changed(Set.of(state, demo.source("App.java"))), Tier.RELOAD, "State lost field 'x'",
                 List.of("demo.App", "demo.State"), List.of());
     }
 
@@ -67,7 +68,7 @@ class ShapeClassifierTest {
     void newLambdaIsAReload() {
         Path app = demo.edit("App.java", "s.x += dt * 10;", "Runnable step = () -> s.x += dt * 10;\n        step.run();");
 
-        assertClassified(build.changed(Set.of(app)), "reload", "new lambda in App.update", List.of("demo.App"), List.of());
+        assertClassified(build.changed(Set.of(app)), Tier.RELOAD, "new lambda in App.update", List.of("demo.App"), List.of());
     }
 
     @Test
@@ -77,21 +78,21 @@ class ShapeClassifierTest {
 
         Path app = demo.edit("App.java", "() -> s.x += dt * 10", "() -> s.x += dt * 40");
 
-        assertClassified(build.changed(Set.of(app)), "redefine", "method bodies changed in App", List.of("demo.App"), List.of());
+        assertClassified(build.changed(Set.of(app)), Tier.REDEFINE, "method bodies changed in App", List.of("demo.App"), List.of());
     }
 
     @Test
     void newMethodIsAReload() {
         Path app = demo.edit("App.java", "public void render", "public int lives() {\n        return 3;\n    }\n\n    public void render");
 
-        assertClassified(build.changed(Set.of(app)), "reload", "App gained method 'lives'", List.of("demo.App"), List.of());
+        assertClassified(build.changed(Set.of(app)), Tier.RELOAD, "App gained method 'lives'", List.of("demo.App"), List.of());
     }
 
     @Test
     void newClassIsAReload() {
         Path enemy = demo.write("Enemy.java", "package demo;\n\npublic final class Enemy {\n}\n");
 
-        assertClassified(build.changed(Set.of(enemy)), "reload", "new class Enemy", List.of("demo.Enemy"), List.of());
+        assertClassified(build.changed(Set.of(enemy)), Tier.RELOAD, "new class Enemy", List.of("demo.Enemy"), List.of());
     }
 
     @Test
@@ -101,7 +102,7 @@ class ShapeClassifierTest {
 
         Path enemy = demo.delete("Enemy.java");
 
-        assertClassified(build.changed(Set.of(enemy)), "reload", "class Enemy removed", List.of(), List.of("demo.Enemy"));
+        assertClassified(build.changed(Set.of(enemy)), Tier.RELOAD, "class Enemy removed", List.of(), List.of("demo.Enemy"));
         assertThat(build.classes()).containsOnlyKeys("demo.App", "demo.State");
     }
 
@@ -112,7 +113,7 @@ class ShapeClassifierTest {
 
         Path palette = demo.edit("Palette.java", "{1, 2}", "{1, 2, 3}");
 
-        assertClassified(build.changed(Set.of(palette)), "reload", "Palette's static initializer changed",
+        assertClassified(build.changed(Set.of(palette)), Tier.RELOAD, "Palette's static initializer changed",
                 List.of("demo.Palette"), List.of());
     }
 
@@ -124,7 +125,7 @@ class ShapeClassifierTest {
 
         Path tuning = demo.edit("Tuning.java", "SPEED = 10", "SPEED = 20");
 
-        assertClassified(build.changed(Set.of(tuning)), "reload",
+        assertClassified(build.changed(Set.of(tuning)), Tier.RELOAD,
                 "Tuning changed field 'SPEED' (a constant; its users are recompiled)", List.of("demo.App", "demo.Tuning"), List.of());
     }
 
@@ -133,7 +134,7 @@ class ShapeClassifierTest {
         Path app = demo.edit("App.java", "s.x += dt * 10;",
                 "Runnable step = new Runnable() {\n            public void run() {\n                s.x += dt * 10;\n            }\n        };\n        step.run();");
 
-        assertClassified(build.changed(Set.of(app)), "reload", "new anonymous class in App.update", List.of("demo.App", "demo.App$1"),
+        assertClassified(build.changed(Set.of(app)), Tier.RELOAD, "new anonymous class in App.update", List.of("demo.App", "demo.App$1"),
                 List.of());
     }
 
@@ -144,7 +145,7 @@ class ShapeClassifierTest {
 
         Path state = demo.edit("State.java", "public final class State {", "public final class State extends Base {");
 
-        assertClassified(build.changed(Set.of(state)), "reload", "State changed its superclass to Base", List.of("demo.State"),
+        assertClassified(build.changed(Set.of(state)), Tier.RELOAD, "State changed its superclass to Base", List.of("demo.State"),
                 List.of());
     }
 
@@ -156,7 +157,7 @@ class ShapeClassifierTest {
         Path score = demo.edit("Score.java", "int points", "int points, int combo");
 
         JavaBuild.Built built = (JavaBuild.Built) build.changed(Set.of(score));
-        assertThat(built.classification()).isEqualTo(new Classification("reload", "Score gained field 'combo'",
+        assertThat(built.classification()).isEqualTo(new Classification(Tier.RELOAD, "Score gained field 'combo'",
                 List.of("demo.Score"), List.of()));
         assertThat(ClassShape.of(built.classes().get("demo.Score")).recordComponents()).containsExactly("combo I", "points I");
     }
@@ -169,12 +170,12 @@ class ShapeClassifierTest {
         Path enemy = demo.delete("Enemy.java");
         Path boss = demo.write("Boss.java", "package demo;\n\nfinal class Boss {\n}\n");
 
-        assertClassified(build.changed(Set.of(enemy, boss)), "reload", "new class Boss (and 1 more)", List.of("demo.Boss"),
+        assertClassified(build.changed(Set.of(enemy, boss)), Tier.RELOAD, "new class Boss (and 1 more)", List.of("demo.Boss"),
                 List.of("demo.Enemy"));
         assertThat(build.classes()).containsOnlyKeys("demo.App", "demo.State", "demo.Boss");
     }
 
-    private static void assertClassified(JavaBuild.Result result, String tier, String reason, List<String> changed,
+    private static void assertClassified(JavaBuild.Result result, Tier tier, String reason, List<String> changed,
                                          List<String> removed) {
         assertThat(result).isInstanceOf(JavaBuild.Built.class);
         JavaBuild.Built built = (JavaBuild.Built) result;

@@ -2,6 +2,7 @@ package dev.hotframe.devserver.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.wire.Tier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,7 @@ class StartChangeTest {
     @Test
     void aNewInitialStateBodyRestarts() {
         assertThat(after("App.java", "return new State();", "State s = new State();\n        s.x = 5;\n        return s;"))
-                .isEqualTo(new Classification("restart", "App.initialState() changed", List.of("demo.App"), List.of()));
+                .isEqualTo(new Classification(Tier.RESTART, "App.initialState() changed", List.of("demo.App"), List.of()));
     }
 
     @Test
@@ -54,15 +55,15 @@ class StartChangeTest {
         assertThat(result).isInstanceOf(JavaBuild.Built.class);
         Classification c = ((JavaBuild.Built) result).classification();
 
-        assertThat(c.tier()).isEqualTo("restart");
+        assertThat(c.tier()).isEqualTo(Tier.RESTART);
         assertThat(c.reason()).startsWith("App's state type changed from demo.State to demo.Other");
     }
 
     @Test
     void otherBodiesAndMovedLinesStillRedefine() {
-        assertThat(after("App.java", "s.x += dt * 10;", "s.x += dt * 20;").tier()).isEqualTo("redefine");
+        assertThat(after("App.java", "s.x += dt * 10;", "s.x += dt * 20;").tier()).isEqualTo(Tier.REDEFINE);
         assertThat(after("App.java", "    public State initialState() {", "\n\n    public State initialState() {").tier())
-                .as("initialState() only moved down two lines").isEqualTo("redefine");
+                .as("initialState() only moved down two lines").isEqualTo(Tier.REDEFINE);
     }
 
     @Test

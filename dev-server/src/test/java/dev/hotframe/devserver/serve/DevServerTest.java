@@ -10,6 +10,7 @@ import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.SceneChange;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import java.io.IOException;
@@ -101,7 +102,7 @@ class DevServerTest {
         ServerMessage.CodeUpdate code = (ServerMessage.CodeUpdate) viewer.nextSkippingPings();
         assertThat(code.meta().seq()).isEqualTo(2);
         assertThat(code.meta().files()).containsExactly("src/main/java/demo/App.java");
-        assertThat(List.of(code.tier(), code.reason(), code.removed())).containsExactly("redefine", "method bodies changed in App", List.of());
+        assertThat(List.of(code.tier(), code.reason(), code.removed())).containsExactly(Tier.REDEFINE, "method bodies changed in App", List.of());
         assertThat(code.classes()).extracting(ClassFile::name).containsExactly("demo.App");
     }
 

@@ -6,6 +6,7 @@ import dev.hotframe.devserver.session.ViewerClient;
 import dev.hotframe.scene.SceneNode;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import java.net.http.HttpClient;
@@ -76,7 +77,7 @@ class SceneAfterReloadTest {
 
         Files.writeString(app, APP.replace("public double x;", "public double x;\n        public int added;"));
         ServerMessage.CodeUpdate code = (ServerMessage.CodeUpdate) viewer.nextSkippingPings();
-        assertThat(code.tier()).isEqualTo("reload");
+        assertThat(code.tier()).isEqualTo(Tier.RELOAD);
 
         ServerMessage.Snapshot late = (ServerMessage.Snapshot) join().nextSkippingPings();
         assertThat(late.scenes()).isEqualTo(Map.of("main", new SceneNode("root", "row", Map.of(),

@@ -2,6 +2,7 @@ package dev.hotframe.devserver.session;
 
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ class FanOutBench {
             classes.add(new ClassFile("demo.C" + i, bytes));
         }
         return new ServerMessage.CodeUpdate(new UpdateMeta(seq, List.of("src/main/java/demo/C0.java"), 0, Map.of()),
-                "redefine", "method bodies changed", classes, List.of());
+                Tier.REDEFINE, "method bodies changed", classes, List.of());
     }
 
     private static void report(String what, long[] sorted) {

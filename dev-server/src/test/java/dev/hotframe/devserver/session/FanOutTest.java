@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,6 @@ class FanOutTest {
     private static ServerMessage.Update code(long seq) {
         ClassFile changed = new ClassFile("demo.App", ("class bytes #" + seq).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new ServerMessage.CodeUpdate(new UpdateMeta(seq, List.of("src/main/java/demo/App.java"), 1000, Map.of()),
-                "redefine", "method bodies changed", List.of(changed), List.of());
+                Tier.REDEFINE, "method bodies changed", List.of(changed), List.of());
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import java.net.http.WebSocketHandshakeException;
@@ -87,7 +88,7 @@ class HostileClientsTest {
                 }),
                 attack("an ack before hello", hub -> {
                     ViewerClient client = hub.connect(hub.authorized());
-                    client.send(CODEC.encode(new ViewerMessage.Ack(1, true, "redefine", 1, 2, null, Map.of())));
+                    client.send(CODEC.encode(new ViewerMessage.Ack(1, true, Tier.REDEFINE, 1, 2, null, Map.of())));
                     closes(client, 1002, "an ack before hello");
                 }),
                 attack("a second hello", hub -> {

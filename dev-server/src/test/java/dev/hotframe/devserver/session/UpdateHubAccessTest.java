@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotframe.wire.Protocol;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import java.net.http.HttpResponse;
@@ -86,7 +87,7 @@ class UpdateHubAccessTest {
         ViewerClient viewer = running.join("viewer-1");
         viewer.next();
         running.hub.publish(RunningHub::failed);
-        viewer.send(CODEC.encode(new ViewerMessage.Ack(1, true, "redefine", 10, 20, null, Map.of("apply", 4L))));
+        viewer.send(CODEC.encode(new ViewerMessage.Ack(1, true, Tier.REDEFINE, 10, 20, null, Map.of("apply", 4L))));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             JsonNode status = json(running.get("/status", running.authorized()).body());

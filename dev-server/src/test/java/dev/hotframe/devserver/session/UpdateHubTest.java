@@ -11,6 +11,7 @@ import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
@@ -244,7 +245,7 @@ class UpdateHubTest {
     }
 
     private static ServerMessage.CodeUpdate code(long seq, ClassFile... classes) {
-        return new ServerMessage.CodeUpdate(new UpdateMeta(seq, List.of("src/main/java/demo/A.java"), 1000, Map.of()), "redefine",
+        return new ServerMessage.CodeUpdate(new UpdateMeta(seq, List.of("src/main/java/demo/A.java"), 1000, Map.of()), Tier.REDEFINE,
                 "method bodies changed", List.of(classes), List.of());
     }
 }

@@ -13,6 +13,7 @@ import dev.hotframe.viewer.render.Overlay;
 import dev.hotframe.viewer.scene.RetainedScenes;
 import dev.hotframe.viewer.scene.SceneRenderer;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.ViewerMessage;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Image;
@@ -219,7 +220,7 @@ public final class FrameLoop {
             } catch (RuntimeException e) {
                 log.error("applying update #{} failed unexpectedly; keeping the current code", message.meta().seq(), e);
                 var meta = message.meta();
-                applied.add(new UpdateRecord(meta.seq(), "error", meta.files(), meta.detectedAtMs(), System.currentTimeMillis(),
+                applied.add(new UpdateRecord(meta.seq(), Tier.ERROR, meta.files(), meta.detectedAtMs(), System.currentTimeMillis(),
                         0, false, e.toString(), "internal error", meta.phasesMs(), 0, host.generation()));
             }
             lastAppliedSeq = message.meta().seq();

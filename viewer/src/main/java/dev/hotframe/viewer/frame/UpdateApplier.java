@@ -8,6 +8,7 @@ import dev.hotframe.viewer.scene.RetainedScenes;
 import dev.hotframe.wire.AssetFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class UpdateApplier {
                 AssetStore.Outcome held = assets.replaceAll(snapshot.assets());
                 held.problems().values().forEach(list -> list.forEach(UpdateApplier.this::addProblem));
                 Applied started = host.start(snapshot.appClass(), snapshot.classes(), snapshot.libraries());
-                return new Applied("snapshot", started.reason(), started.ok() && problems.isEmpty(),
+                return new Applied(Tier.SNAPSHOT, started.reason(), started.ok() && problems.isEmpty(),
                         started.error() != null ? started.error() : problemText(), started.warnings(), started.phasesMs());
             }
 
@@ -75,7 +76,7 @@ final class UpdateApplier {
                 outcome.problems().values().forEach(list -> list.forEach(UpdateApplier.this::addProblem));
                 List<String> errors = new ArrayList<>();
                 outcome.problems().values().forEach(list -> list.forEach(d -> errors.add(d.toString())));
-                return new Applied("asset", outcome.summary(), outcome.ok(), outcome.ok() ? null : String.join("\n", errors),
+                return new Applied(Tier.ASSET, outcome.summary(), outcome.ok(), outcome.ok() ? null : String.join("\n", errors),
                         List.of());
             }
 
@@ -83,7 +84,7 @@ final class UpdateApplier {
             public Applied failed(ServerMessage.UpdateFailed failed) {
                 failed.meta().files().forEach(problems::remove);
                 failed.diagnostics().forEach(UpdateApplier.this::addProblem);
-                return new Applied("error", "the change did not build", false, problemText(), List.of());
+                return new Applied(Tier.ERROR, "the change did not build", false, problemText(), List.of());
             }
 
             @Override
@@ -128,11 +129,11 @@ final class UpdateApplier {
             scenes.apply(update.changes());
         } catch (IllegalArgumentException e) {
             resync.run();
-            return new Applied("scene", "patch did not apply; resynchronizing", false, e.getMessage(), List.of());
+            return new Applied(Tier.SCENE, "patch did not apply; resynchronizing", false, e.getMessage(), List.of());
         }
         update.meta().files().forEach(problems::remove);
         int ops = update.changes().stream().mapToInt(c -> Math.max(1, c.ops().size())).sum();
-        return new Applied("scene", ops + " op" + (ops == 1 ? "" : "s"), true, null, List.of());
+        return new Applied(Tier.SCENE, ops + " op" + (ops == 1 ? "" : "s"), true, null, List.of());
     }
 
     private static IllegalStateException notAnUpdate(ServerMessage message) {

@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.frame;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.hotframe.wire.Tier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
  * {@code viewerPhasesMs} times the viewer's steps ({@code redefine}, {@code save}, {@code load},
  * {@code init}, {@code migrate}). Both are left out of the JSON when empty.
  */
-public record UpdateRecord(long seq, String tier, List<String> files, long detectedAtMs, long appliedAtMs,
+public record UpdateRecord(long seq, Tier tier, List<String> files, long detectedAtMs, long appliedAtMs,
                            long renderedAtMs, boolean ok, String error, String reason, Map<String, Long> serverPhasesMs,
                            long applyMs, int generation,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
@@ -27,7 +28,7 @@ public record UpdateRecord(long seq, String tier, List<String> files, long detec
     }
 
     /** A record without warnings or viewer phases. */
-    public UpdateRecord(long seq, String tier, List<String> files, long detectedAtMs, long appliedAtMs, long renderedAtMs,
+    public UpdateRecord(long seq, Tier tier, List<String> files, long detectedAtMs, long appliedAtMs, long renderedAtMs,
                         boolean ok, String error, String reason, Map<String, Long> serverPhasesMs, long applyMs, int generation) {
         this(seq, tier, files, detectedAtMs, appliedAtMs, renderedAtMs, ok, error, reason, serverPhasesMs, applyMs, generation,
                 List.of(), Map.of());
@@ -40,6 +41,6 @@ public record UpdateRecord(long seq, String tier, List<String> files, long detec
 
     /** Whether this update changed the running code or state (so a paused app may run again). */
     boolean changedCode() {
-        return ok && !tier.equals("scene") && !tier.equals("asset") && !tier.equals("error");
+        return ok && tier.changesCode();
     }
 }

@@ -7,6 +7,7 @@ import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.viewer.libs.LibraryLoaders;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Library;
+import dev.hotframe.wire.Tier;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,43 +130,43 @@ public final class AppHost {
         boolean newLibraries = libraries.differs(needed);
         String problem = libraries.use(needed);
         if (problem != null) {
-            return Applied.failed("snapshot", "the libraries changed", problem, Map.of());
+            return Applied.failed(Tier.SNAPSHOT, "the libraries changed", problem, Map.of());
         }
         if (running() && appClassName.equals(appClass) && stale == null && !newLibraries && sameBytes(bytes, next)) {
-            return Applied.ok("snapshot", "the code is unchanged", List.of(), Map.of());
+            return Applied.ok(Tier.SNAPSHOT, "the code is unchanged", List.of(), Map.of());
         }
         String previous = appClass;
         appClass = appClassName;
         if (next.isEmpty()) {
-            return Applied.failed("snapshot", "no classes yet", "the project has no compiled classes yet", Map.of());
+            return Applied.failed(Tier.SNAPSHOT, "no classes yet", "the project has no compiled classes yet", Map.of());
         }
         if (!running()) {
             return fresh(next);
         }
         if (!appClassName.equals(previous)) {
-            return replace(next, "restart", "the app class changed from " + previous + " to " + appClassName);
+            return replace(next, Tier.RESTART, "the app class changed from " + previous + " to " + appClassName);
         }
-        return replace(next, "reload", "resynchronized with the dev server");
+        return replace(next, Tier.RELOAD, "resynchronized with the dev server");
     }
 
     /**
      * Applies changed and removed classes at {@code tier}: {@code redefine}, {@code reload} or
-     * {@code restart} (an unknown tier is taken as {@code reload}), escalating if needed.
+     * {@code restart} (any other tier is taken as {@code reload}), escalating if needed.
      */
-    public Applied apply(String tier, String reason, List<ClassFile> changed, List<String> removed) {
+    public Applied apply(Tier tier, String reason, List<ClassFile> changed, List<String> removed) {
         return apply(tier, reason, changed, removed, null);
     }
 
     /**
-     * As {@link #apply(String, String, List, List)}; {@code needed}, when not null, is the new set of
+     * As {@link #apply(Tier, String, List, List)}; {@code needed}, when not null, is the new set of
      * libraries (already in the cache), which always takes a new generation.
      */
-    public Applied apply(String tier, String reason, List<ClassFile> changed, List<String> removed, List<Library> needed) {
+    public Applied apply(Tier tier, String reason, List<ClassFile> changed, List<String> removed, List<Library> needed) {
         boolean newLibraries = needed != null && libraries.differs(needed);
         if (newLibraries) {
             String problem = libraries.use(needed);
             if (problem != null) {
-                return Applied.failed(tier.equals("restart") ? "restart" : "reload", reason, problem, Map.of());
+                return Applied.failed(newGeneration(tier), reason, problem, Map.of());
             }
         }
         Map<String, byte[]> next = new HashMap<>(bytes);
@@ -173,20 +174,20 @@ public final class AppHost {
         removed.forEach(next::remove);
         if (!running()) {
             return next.isEmpty() || appClass == null
-                    ? Applied.failed("reload", reason, "no app to start yet", Map.of()) : fresh(next);
+                    ? Applied.failed(Tier.RELOAD, reason, "no app to start yet", Map.of()) : fresh(next);
         }
-        String asked = tier.equals("restart") ? "restart" : "reload";
+        Tier asked = newGeneration(tier);
         if (stale != null) {
             return replace(next, asked, reason + " (" + stale + ")");
         }
         if (newLibraries) {
             return replace(next, asked, reason);
         }
-        if (changed.isEmpty() && removed.isEmpty() && !tier.equals("restart")) {
+        if (changed.isEmpty() && removed.isEmpty() && tier != Tier.RESTART) {
             bytes = next;
             return Applied.ok(tier, reason, List.of(), Map.of());
         }
-        if (tier.equals("redefine")) {
+        if (tier == Tier.REDEFINE) {
             Map<String, Long> phases = new LinkedHashMap<>();
             History.Entry before = swap.remember(runningAppClass(), new ArrayList<>());
             String refused = redefiner.redefine(swap.current().loader(), changed, phases);
@@ -194,10 +195,10 @@ public final class AppHost {
                 bytes = next;
                 history.push(before);
                 swap.checkpoint(before.state());
-                return Applied.ok("redefine", reason, List.of(), phases);
+                return Applied.ok(Tier.REDEFINE, reason, List.of(), phases);
             }
             log.info("escalating to reload: {}", refused);
-            return replace(next, "reload", refused);
+            return replace(next, Tier.RELOAD, refused);
         }
         return replace(next, asked, reason);
     }
@@ -205,9 +206,9 @@ public final class AppHost {
     /** Re-creates the app from the server's newest code: a new generation, {@code initialState()}, then the state restored over it. */
     public Applied restart(String reason) {
         if (!running()) {
-            return Applied.failed("restart", reason, "no app is running", Map.of());
+            return Applied.failed(Tier.RESTART, reason, "no app is running", Map.of());
         }
-        return replace(bytes, "restart", reason);
+        return replace(bytes, Tier.RESTART, reason);
     }
 
     /**
@@ -218,10 +219,10 @@ public final class AppHost {
     public Applied rollback() {
         History.Entry entry = history.pop();
         if (entry == null) {
-            return Applied.failed("undo", "nothing to undo", "no earlier generation is kept", Map.of());
+            return Applied.failed(Tier.UNDO, "nothing to undo", "no earlier generation is kept", Map.of());
         }
         String reason = "back to the code and state of generation " + entry.generation();
-        Swap.Result result = load(entry.appClass(), entry.classes(), entry.libraries(), "undo", reason, new LinkedHashMap<>());
+        Swap.Result result = load(entry.appClass(), entry.classes(), entry.libraries(), Tier.UNDO, reason, new LinkedHashMap<>());
         if (result.failed() == null) {
             result = swap.restore(result.generation(), entry, reason, result.phases());
         }
@@ -261,21 +262,21 @@ public final class AppHost {
         // These are the server's classes whether or not the app starts; a later partial update builds on them.
         bytes = next;
         String reason = "started " + simple(appClass);
-        Swap.Result result = load(appClass, next, libraries.current(), "reload", "start " + simple(appClass),
+        Swap.Result result = load(appClass, next, libraries.current(), Tier.RELOAD, "start " + simple(appClass),
                 new LinkedHashMap<>());
         if (result.failed() == null) {
             result = swap.start(result.generation(), reason, result.phases());
         }
         if (result.failed() != null) {
             Applied failed = result.failed();
-            return Applied.failed("reload", "start " + simple(appClass), failed.error(), failed.phasesMs());
+            return Applied.failed(Tier.RELOAD, "start " + simple(appClass), failed.error(), failed.phasesMs());
         }
         stale = null;
         return result.applied();
     }
 
     /** A reload or restart to the class set {@code next}; a reload that cannot keep the state becomes a restart. */
-    private Applied replace(Map<String, byte[]> next, String tier, String reason) {
+    private Applied replace(Map<String, byte[]> next, Tier tier, String reason) {
         // The server's class set moves on even if this fails; until a swap works, the running
         // generation is out of date, so later updates reload from the whole set.
         bytes = next;
@@ -287,7 +288,7 @@ public final class AppHost {
         phases.put("save", Swap.ms(start));
         Swap.Result result = load(appClass, next, libraries.current(), tier, reason, phases);
         if (result.failed() == null) {
-            result = tier.equals("restart")
+            result = tier == Tier.RESTART
                     ? swap.restart(result.generation(), before.state(), reason, warnings, phases)
                     : swap.reload(result.generation(), before.state(), reason, warnings, phases);
         }
@@ -299,7 +300,7 @@ public final class AppHost {
         return result.applied();
     }
 
-    private Swap.Result load(String app, Map<String, byte[]> classes, ClassLoader parent, String tier, String reason,
+    private Swap.Result load(String app, Map<String, byte[]> classes, ClassLoader parent, Tier tier, String reason,
                              Map<String, Long> phases) {
         long start = System.nanoTime();
         Generation[] made = new Generation[1];
@@ -313,6 +314,11 @@ public final class AppHost {
         }
         generations = number;
         return new Swap.Result(made[0], null, null, phases);
+    }
+
+    /** The tier of a new generation for an update asked at {@code tier}: a restart when asked for, a reload otherwise. */
+    private static Tier newGeneration(Tier tier) {
+        return tier == Tier.RESTART ? Tier.RESTART : Tier.RELOAD;
     }
 
     private String runningAppClass() {

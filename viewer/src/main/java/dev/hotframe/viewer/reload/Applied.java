@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.wire.Tier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,14 @@ import java.util.Map;
  * ({@code phasesMs}: {@code redefine}, {@code load}, {@code save}, {@code init}, {@code migrate}).
  * Failed updates leave the previous code and state running.
  */
-public record Applied(String tier, String reason, boolean ok, String error, List<String> warnings, Map<String, Long> phasesMs) {
+public record Applied(Tier tier, String reason, boolean ok, String error, List<String> warnings, Map<String, Long> phasesMs) {
 
     public Applied {
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         phasesMs = phasesMs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phasesMs));
     }
 
-    public Applied(String tier, String reason, boolean ok, String error, List<String> warnings) {
+    public Applied(Tier tier, String reason, boolean ok, String error, List<String> warnings) {
         this(tier, reason, ok, error, warnings, Map.of());
     }
 
@@ -26,11 +27,11 @@ public record Applied(String tier, String reason, boolean ok, String error, List
         return new Applied(tier, reason, ok, error, warnings, Map.of());
     }
 
-    static Applied ok(String tier, String reason, List<String> warnings, Map<String, Long> phasesMs) {
+    static Applied ok(Tier tier, String reason, List<String> warnings, Map<String, Long> phasesMs) {
         return new Applied(tier, reason, true, null, warnings, phasesMs);
     }
 
-    static Applied failed(String tier, String reason, String error, Map<String, Long> phasesMs) {
+    static Applied failed(Tier tier, String reason, String error, Map<String, Long> phasesMs) {
         return new Applied(tier, reason, false, error, List.of(), phasesMs);
     }
 }

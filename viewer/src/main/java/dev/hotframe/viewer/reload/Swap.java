@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.reload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.wire.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,16 +119,16 @@ final class Swap {
         Watchdog.Outcome outcome = watchdog.run("initialState", () -> made[0] = generation.app().initialState());
         phases.put("init", ms(start));
         if (!outcome.ok()) {
-            return Result.failed(Applied.failed("reload", reason, AppHost.oneLine(outcome), phases));
+            return Result.failed(Applied.failed(Tier.RELOAD, reason, AppHost.oneLine(outcome), phases));
         }
         install(generation, made[0], Attic.EMPTY, null);
-        return ok("reload", reason, List.of(), phases);
+        return ok(Tier.RELOAD, reason, List.of(), phases);
     }
 
     Result reload(Generation generation, JsonNode saved, String reason, List<String> warnings, Map<String, Long> phases) {
         if (state == null) {
             install(generation, null, attic, saved);
-            return ok("reload", reason, warnings, phases);
+            return ok(Tier.RELOAD, reason, warnings, phases);
         }
         String why;
         Class<?> type = null;
@@ -140,13 +141,13 @@ final class Swap {
         if (why == null) {
             Moved moved = migrate(generation, saved, type, null, phases);
             if (moved.failed() != null) {
-                return Result.failed(Applied.failed("reload", reason, moved.failed(), phases));
+                return Result.failed(Applied.failed(Tier.RELOAD, reason, moved.failed(), phases));
             }
             if (moved.migrated() != null) {
                 List<String> all = new ArrayList<>(warnings);
                 all.addAll(moved.migrated().warnings());
                 install(generation, moved.migrated().state(), moved.migrated().attic(), saved);
-                return ok("reload", reason, all, phases);
+                return ok(Tier.RELOAD, reason, all, phases);
             }
             why = moved.cannotKeep();
         }
@@ -160,17 +161,17 @@ final class Swap {
         Watchdog.Outcome outcome = watchdog.run("initialState", () -> made[0] = generation.app().initialState());
         phases.put("init", ms(start));
         if (!outcome.ok()) {
-            return Result.failed(Applied.failed("restart", reason, "initialState() failed: " + AppHost.oneLine(outcome), phases));
+            return Result.failed(Applied.failed(Tier.RESTART, reason, "initialState() failed: " + AppHost.oneLine(outcome), phases));
         }
         Object initial = made[0];
         List<String> all = new ArrayList<>(warnings);
         if (initial == null || saved == null || saved.isNull()) {
             install(generation, initial, attic, saved);
-            return ok("restart", reason, all, phases);
+            return ok(Tier.RESTART, reason, all, phases);
         }
         Moved moved = migrate(generation, saved, initial.getClass(), initial, phases);
         if (moved.failed() != null) {
-            return Result.failed(Applied.failed("restart", reason, moved.failed(), phases));
+            return Result.failed(Applied.failed(Tier.RESTART, reason, moved.failed(), phases));
         }
         if (moved.migrated() == null) {
             all.add("the last state could not be restored (" + moved.cannotKeep() + "); the app starts from initialState()");
@@ -179,30 +180,30 @@ final class Swap {
             all.addAll(moved.migrated().warnings());
             install(generation, moved.migrated().state(), moved.migrated().attic(), saved);
         }
-        return ok("restart", reason, all, phases);
+        return ok(Tier.RESTART, reason, all, phases);
     }
 
     /** Puts an undo entry's state back into {@code generation}, which was loaded from the entry's classes. */
     Result restore(Generation generation, History.Entry entry, String reason, Map<String, Long> phases) {
         if (entry.stateClass() == null || entry.state() == null) {
             install(generation, null, entry.attic(), entry.state());
-            return ok("undo", reason, List.of(), phases);
+            return ok(Tier.UNDO, reason, List.of(), phases);
         }
         Class<?> type;
         try {
             type = Class.forName(entry.stateClass(), false, generation.loader());
         } catch (ClassNotFoundException e) {
-            return Result.failed(Applied.failed("undo", reason, "the kept state's class " + entry.stateClass() + " is missing", phases));
+            return Result.failed(Applied.failed(Tier.UNDO, reason, "the kept state's class " + entry.stateClass() + " is missing", phases));
         }
         Attic kept = attic;
         attic = entry.attic();
         Moved moved = migrate(generation, entry.state(), type, null, phases);
         if (moved.migrated() == null) {
             attic = kept;
-            return Result.failed(Applied.failed("undo", reason, moved.failed() != null ? moved.failed() : moved.cannotKeep(), phases));
+            return Result.failed(Applied.failed(Tier.UNDO, reason, moved.failed() != null ? moved.failed() : moved.cannotKeep(), phases));
         }
         install(generation, moved.migrated().state(), moved.migrated().attic(), entry.state());
-        return ok("undo", reason, moved.migrated().warnings(), phases);
+        return ok(Tier.UNDO, reason, moved.migrated().warnings(), phases);
     }
 
     /** The class the state moves into: the one of the same name in the new generation, if the app still declares it. */
@@ -261,7 +262,7 @@ final class Swap {
         checkpoint = from;
     }
 
-    private Result ok(String tier, String reason, List<String> warnings, Map<String, Long> phases) {
+    private Result ok(Tier tier, String reason, List<String> warnings, Map<String, Long> phases) {
         warnings.forEach(w -> log.warn("{}", w));
         return new Result(current, Applied.ok(tier, reason, warnings, phases), null, phases);
     }

@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.render;
 
+import dev.hotframe.wire.Tier;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Font;
 import io.github.humbleui.skija.Paint;
@@ -51,7 +52,7 @@ public final class Hud {
     }
 
     /** The last reload: its tier, the server's phases and the viewer's apply time, in milliseconds. */
-    public void reloaded(String tier, boolean ok, Map<String, Long> serverPhasesMs, long applyMs) {
+    public void reloaded(Tier tier, boolean ok, Map<String, Long> serverPhasesMs, long applyMs) {
         List<String> phases = new ArrayList<>();
         long total = applyMs;
         List<Map.Entry<String, Long>> ordered = new ArrayList<>(serverPhasesMs.entrySet());

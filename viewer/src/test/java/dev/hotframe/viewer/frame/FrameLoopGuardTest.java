@@ -16,6 +16,7 @@ import dev.hotframe.viewer.testkit.UpdateLog;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +76,7 @@ class FrameLoopGuardTest {
     }
 
     private void redefine(long seq, List<ClassFile> classes) {
-        loop.offer(new ServerMessage.CodeUpdate(meta(seq), "redefine", "method body changed", classes, List.of()));
+        loop.offer(new ServerMessage.CodeUpdate(meta(seq), Tier.REDEFINE, "method body changed", classes, List.of()));
     }
 
     private static String record(long seq, String tier, boolean ok, String error, String reason) throws Exception {
@@ -209,7 +210,7 @@ class FrameLoopGuardTest {
 
     @Test
     void warningsOfAReloadReachTheUpdateRecord() throws Exception {
-        loop.offer(new ServerMessage.CodeUpdate(meta(1), "reload", "Spin$State changed field 'status'",
+        loop.offer(new ServerMessage.CodeUpdate(meta(1), Tier.RELOAD, "Spin$State changed field 'status'",
                 TestCompiler.compile(SOURCE.formatted("int", "7", "", BLUE, "")), List.of()));
         JsonNode reloaded = log.await(1);
 

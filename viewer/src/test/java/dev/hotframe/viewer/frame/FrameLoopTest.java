@@ -16,6 +16,7 @@ import dev.hotframe.viewer.testkit.UpdateLog;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import io.github.humbleui.skija.Image;
@@ -101,7 +102,7 @@ class FrameLoopTest {
             assertThat(centre("frame-0.png")).isEqualTo("FF2040C0");
 
             List<String> files = List.of("src/demo/Clear.java");
-            loop.offer(new ServerMessage.CodeUpdate(meta(1, files), "redefine", "method body changed",
+            loop.offer(new ServerMessage.CodeUpdate(meta(1, files), Tier.REDEFINE, "method body changed",
                     TestCompiler.only(app("0xFFC04020", CLEAR), APP), List.of()));
             assertRecord(awaitRecord(1), """
                     {"seq": 1, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1001, "ok": true,
@@ -110,7 +111,7 @@ class FrameLoopTest {
             assertThat(pixel("frame-1.png", 300, 22)).as("no reload toast (it carries timings) in a recorded frame")
                     .isEqualTo("FFC04020");
 
-            loop.offer(new ServerMessage.CodeUpdate(meta(2, files), "redefine", "method body changed",
+            loop.offer(new ServerMessage.CodeUpdate(meta(2, files), Tier.REDEFINE, "method body changed",
                     app("0xFFC04020", "throw new IllegalStateException(\"render exploded\");"), List.of()));
             assertRecord(awaitRecord(2), """
                     {"seq": 2, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1002, "ok": false,

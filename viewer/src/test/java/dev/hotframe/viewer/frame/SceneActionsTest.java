@@ -17,6 +17,7 @@ import dev.hotframe.viewer.testkit.Pixels;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.SceneChange;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import io.github.humbleui.skija.Image;
 import io.github.humbleui.skija.Surface;
@@ -170,7 +171,7 @@ class SceneActionsTest {
             assertThat(state().get("clicks").asInt()).as("the app runs on after the throwing action").isEqualTo(2);
             assertThat(state().get("last").asText()).isEqualTo("bump button click 1");
 
-            loop.offer(new ServerMessage.CodeUpdate(meta(4), "reload", "field added",
+            loop.offer(new ServerMessage.CodeUpdate(meta(4), Tier.RELOAD, "field added",
                     TestCompiler.compile(SOURCE.formatted("public int extra;")), List.of()));
             JsonNode reload = awaitRecord(4);
             assertThat(reload.get("ok").asBoolean()).as(reload.toString()).isTrue();

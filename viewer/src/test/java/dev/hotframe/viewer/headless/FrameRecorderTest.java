@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.frame.UpdateRecord;
 import dev.hotframe.viewer.testkit.Pixels;
+import dev.hotframe.wire.Tier;
 import io.github.humbleui.skija.Image;
 import io.github.humbleui.skija.Surface;
 import java.nio.file.Files;
@@ -32,12 +33,12 @@ class FrameRecorderTest {
     }
 
     private static UpdateRecord snapshot() {
-        return new UpdateRecord(1, "snapshot", List.of(), 1_000, 1_010, 1_020, true, null, "started App",
+        return new UpdateRecord(1, Tier.SNAPSHOT, List.of(), 1_000, 1_010, 1_020, true, null, "started App",
                 Map.of("compile", 12L), 3, 1);
     }
 
     private static UpdateRecord failedRedefine() {
-        return new UpdateRecord(2, "redefine", List.of("src/demo/App.java"), 2_000, 2_015, 2_030, false,
+        return new UpdateRecord(2, Tier.REDEFINE, List.of("src/demo/App.java"), 2_000, 2_015, 2_030, false,
                 "java.lang.IllegalStateException in render: boom", "method body changed", Map.of(), 4, 1);
     }
 

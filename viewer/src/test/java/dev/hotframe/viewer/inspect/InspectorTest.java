@@ -16,6 +16,7 @@ import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.testkit.Pixels;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import io.github.humbleui.skija.Image;
@@ -142,7 +143,7 @@ class InspectorTest {
         loop.request(new ServerMessage.Undo("u1"));
         assertThat(reply("u1", ViewerMessage.Undone.class)).isEqualTo(new ViewerMessage.Undone("u1", false, "no earlier generation is kept", 1));
 
-        loop.offer(new ServerMessage.CodeUpdate(new UpdateMeta(1, List.of("Tint.java"), 0, Map.of()), "reload",
+        loop.offer(new ServerMessage.CodeUpdate(new UpdateMeta(1, List.of("Tint.java"), 0, Map.of()), Tier.RELOAD,
                 "State gained field 'bonus'", TestCompiler.compile(SOURCE.formatted("public int bonus = 42;")), List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
                 .anyMatch(m -> m instanceof ViewerMessage.Ack ack && ack.seq() == 1));

@@ -8,6 +8,7 @@ import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Library;
 import dev.hotframe.wire.Sha256;
+import dev.hotframe.wire.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,11 +93,11 @@ class AppHostLibrariesTest {
         host.app().update(host.state(), 0.016);
         host.app().update(host.state(), 0.016);
 
-        Applied applied = host.apply("redefine", "libraries changed: +shout-v2.jar, -shout-v1.jar", List.of(), List.of(),
+        Applied applied = host.apply(Tier.REDEFINE, "libraries changed: +shout-v2.jar, -shout-v1.jar", List.of(), List.of(),
                 List.of(v2));
 
         assertThat(applied.ok()).as(applied.error()).isTrue();
-        assertThat(applied.tier()).isEqualTo("reload");
+        assertThat(applied.tier()).isEqualTo(Tier.RELOAD);
         assertThat(value(host)).isEqualTo("v2");
         assertThat(host.stateTree().path("clicks").asInt()).isEqualTo(2);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -94,11 +95,11 @@ class AppHostRecoveryTest {
 
         Applied first = host.start(APP, broken);
         boolean runningAfterFirst = host.running();
-        Applied fixed = host.apply("reload", "initialState fixed", TestCompiler.only(helpedApp(""), APP), List.of());
+        Applied fixed = host.apply(Tier.RELOAD, "initialState fixed", TestCompiler.only(helpedApp(""), APP), List.of());
 
-        assertThat(first.withoutPhases()).isEqualTo(new Applied("reload", "start Helped", false, "IllegalStateException: not yet (at demo.Helped.initialState(Helped.java:12))", List.of()));
+        assertThat(first.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "start Helped", false, "IllegalStateException: not yet (at demo.Helped.initialState(Helped.java:12))", List.of()));
         assertThat(runningAfterFirst).isFalse();
-        assertThat(fixed.withoutPhases()).isEqualTo(new Applied("reload", "started Helped", true, null, List.of()));
+        assertThat(fixed.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "started Helped", true, null, List.of()));
         assertThat(host.stateTree().toString()).isEqualTo("{\"label\":\"helped\"}");
     }
 
@@ -124,9 +125,9 @@ class AppHostRecoveryTest {
         AppHost host = new AppHost(RedefineAgent.instrumentation());
         host.start("demo.Stateless", TestCompiler.compile(source.formatted("")));
 
-        Applied applied = host.apply("reload", "field added", TestCompiler.compile(source.formatted("int speed = 2;")), List.of());
+        Applied applied = host.apply(Tier.RELOAD, "field added", TestCompiler.compile(source.formatted("int speed = 2;")), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "field added", true, null, List.of()));
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "field added", true, null, List.of()));
         assertThat(host.generation()).isEqualTo(2);
         assertThat(host.state()).isNull();
     }
@@ -138,15 +139,15 @@ class AppHostRecoveryTest {
         AppHost host = new AppHost(RedefineAgent.instrumentation());
         host.start("demo.Pair", supplierApp("one", "", one));
 
-        Applied broken = host.apply("reload", "method added", supplierApp("two",
+        Applied broken = host.apply(Tier.RELOAD, "method added", supplierApp("two",
                 "if (Helper.n() > 0) throw new IllegalStateException(\"half done\");", one + two + " static int n() { return 1; }"),
                 List.of());
-        Applied fixed = host.apply("reload", "constructor fixed",
+        Applied fixed = host.apply(Tier.RELOAD, "constructor fixed",
                 TestCompiler.only(supplierApp("two", "", one + two), "demo.Pair"), List.of());
 
-        assertThat(broken.withoutPhases()).isEqualTo(new Applied("reload", "method added", false,
+        assertThat(broken.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "method added", false,
                 "the new code could not be loaded: IllegalStateException: half done (at demo.Pair.<init>(Pair.java:13))", List.of()));
-        assertThat(fixed.withoutPhases()).isEqualTo(new Applied("reload", "constructor fixed (after an earlier update failed to apply)", true,
+        assertThat(fixed.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "constructor fixed (after an earlier update failed to apply)", true,
                 null, List.of()));
         assertThat(((Supplier<?>) host.app()).get()).isEqualTo("two");
     }

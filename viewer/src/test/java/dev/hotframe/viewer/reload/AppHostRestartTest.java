@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -86,10 +87,10 @@ class AppHostRestartTest {
         clicks(host, 3);
         String model = STATE + " public static final class Model { public int clicks; public int level = 1; }";
 
-        Applied applied = host.apply("reload", "state type changed", app("v2", "Model", model,
+        Applied applied = host.apply(Tier.RELOAD, "state type changed", app("v2", "Model", model,
                 "Model m = new Model(); m.level = 2; return m;"), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart",
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART,
                 "the app's state type changed from demo.App$State to demo.App$Model", true, null, List.of()));
         assertThat(applied.phasesMs()).containsOnlyKeys("save", "load", "init", "migrate");
         assertThat(host.stateTree().toString()).isEqualTo("{\"clicks\":3,\"level\":2}");
@@ -103,11 +104,11 @@ class AppHostRestartTest {
         AppHost host = started();
         clicks(host, 2);
 
-        Applied applied = host.apply("reload", "state renamed", app("v2", "Model",
+        Applied applied = host.apply(Tier.RELOAD, "state renamed", app("v2", "Model",
                 "public static final class Model { @Was(\"clicks\") public int taps; public String name; }",
                 "return new Model();", "s.taps++;"), List.of("demo.App$State"));
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "the state class demo.App$State no longer exists",
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART, "the state class demo.App$State no longer exists",
                 true, null, List.of()));
         assertThat(host.stateTree().toString()).isEqualTo("{\"taps\":2,\"name\":\"abc\"}");
     }
@@ -117,11 +118,11 @@ class AppHostRestartTest {
         AppHost host = started();
         clicks(host, 4);
 
-        Applied applied = host.apply("reload", "constructor changed", app("v2", "State",
+        Applied applied = host.apply(Tier.RELOAD, "constructor changed", app("v2", "State",
                 "public static final class State { public int clicks; public String name; State(String n) { name = n; } }",
                 "return new State(\"fresh\");"), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "the state could not be migrated: demo.App$State "
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART, "the state could not be migrated: demo.App$State "
                 + "has no constructor without arguments, so the state cannot be rebuilt in it", true, null, List.of()));
         assertThat(host.stateTree().toString()).isEqualTo("{\"clicks\":4,\"name\":\"abc\"}");
     }
@@ -132,10 +133,10 @@ class AppHostRestartTest {
         clicks(host, 5);
         String state = "public static final class State { public int clicks; public String name = \"abc\"; public int seed; }";
 
-        Applied applied = host.apply("restart", "initialState changed", app("v2", "State", state,
+        Applied applied = host.apply(Tier.RESTART, "initialState changed", app("v2", "State", state,
                 "State s = new State(); s.seed = 99; s.clicks = -1; return s;"), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "initialState changed", true, null, List.of()));
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART, "initialState changed", true, null, List.of()));
         assertThat(host.stateTree().toString()).isEqualTo("{\"clicks\":5,\"name\":\"abc\",\"seed\":99}");
         assertThat(host.generation()).isEqualTo(2);
         assertThat(initialStates(host)).isEqualTo(1);
@@ -146,10 +147,10 @@ class AppHostRestartTest {
         AppHost host = new AppHost(RedefineAgent.instrumentation());
         host.start(APP, app("v1", "Rec", "public record Rec(int clicks, String name) { }", "return new Rec(4, \"abc\");", ""));
 
-        Applied applied = host.apply("restart", "record grew", app("v2", "Rec", "public record Rec(int clicks, int seed) { }",
+        Applied applied = host.apply(Tier.RESTART, "record grew", app("v2", "Rec", "public record Rec(int clicks, int seed) { }",
                 "return new Rec(0, 99);", ""), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "record grew", true, null, List.of()));
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART, "record grew", true, null, List.of()));
         assertThat(host.stateTree().toString()).isEqualTo("{\"clicks\":4,\"seed\":99}");
         assertThat(host.keptAside()).containsOnlyKeys("name");
     }
@@ -161,7 +162,7 @@ class AppHostRestartTest {
 
         Applied applied = host.restart("restart key");
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "restart key", true, null, List.of()));
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART, "restart key", true, null, List.of()));
         assertThat(host.generation()).isEqualTo(2);
         assertThat(host.stateTree().toString()).isEqualTo("{\"clicks\":2,\"name\":\"abc\"}");
     }
@@ -172,10 +173,10 @@ class AppHostRestartTest {
         clicks(host, 1);
         Object state = host.state();
 
-        Applied applied = host.apply("restart", "initialState changed", app("v2", "State", STATE,
+        Applied applied = host.apply(Tier.RESTART, "initialState changed", app("v2", "State", STATE,
                 "throw new IllegalStateException(\"no init\");"), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "initialState changed", false,
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART, "initialState changed", false,
                 "initialState() failed: IllegalStateException: no init (at demo.App.initialState(App.java:15))", List.of()));
         assertThat(host.state()).isSameAs(state);
         assertThat(value(host)).isEqualTo("v1");
@@ -200,7 +201,7 @@ class AppHostRestartTest {
 
         Applied applied = host.start("demo.Other", other);
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("restart", "the app class changed from demo.App to demo.Other",
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RESTART, "the app class changed from demo.App to demo.Other",
                 true, null, List.of()));
         assertThat(host.stateTree().toString()).isEqualTo("{\"clicks\":3,\"other\":true}");
     }
@@ -217,11 +218,11 @@ class AppHostRestartTest {
             clicks(host, 3);
             String before = host.stateTree().toString();
             List<ClassFile> next = app("v2", "State", shape, "return new State();", "");
-            assertThat(host.apply("reload", "changed", next, List.of()).ok()).isTrue();
+            assertThat(host.apply(Tier.RELOAD, "changed", next, List.of()).ok()).isTrue();
 
             Applied undone = host.rollback();
 
-            assertThat(undone.withoutPhases()).as(shape).isEqualTo(new Applied("undo", "back to the code and state of generation 1",
+            assertThat(undone.withoutPhases()).as(shape).isEqualTo(new Applied(Tier.UNDO, "back to the code and state of generation 1",
                     true, null, List.of()));
             assertThat(host.stateTree().toString()).as(shape).isEqualTo(before);
             assertThat(value(host)).isEqualTo("v1");
@@ -233,17 +234,17 @@ class AppHostRestartTest {
     void undoAfterARedefineBringsBackTheOldMethodBodyAndTheNextUpdateReloadsTheServersCode() {
         AppHost host = started();
         clicks(host, 2);
-        host.apply("redefine", "method body changed", app("v2", "State", STATE, "return new State();"), List.of());
+        host.apply(Tier.REDEFINE, "method body changed", app("v2", "State", STATE, "return new State();"), List.of());
         clicks(host, 1);
 
         Applied undone = host.rollback();
         String afterUndo = value(host);
-        Applied next = host.apply("redefine", "method body changed", app("v3", "State", STATE, "return new State();"), List.of());
+        Applied next = host.apply(Tier.REDEFINE, "method body changed", app("v3", "State", STATE, "return new State();"), List.of());
 
         assertThat(undone.ok()).isTrue();
         assertThat(afterUndo).isEqualTo("v1");
         assertThat(host.stateTree().toString()).as("the state as it was when v2 came").isEqualTo("{\"clicks\":2,\"name\":\"abc\"}");
-        assertThat(next.withoutPhases()).isEqualTo(new Applied("reload",
+        assertThat(next.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD,
                 "method body changed (after an undo)", true, null, List.of()));
         assertThat(value(host)).isEqualTo("v3");
     }
@@ -252,7 +253,7 @@ class AppHostRestartTest {
     void undoKeepsThreeGenerationsAndThenHasNothingLeft() {
         AppHost host = started();
         for (int i = 2; i <= 5; i++) {
-            assertThat(host.apply("reload", "r" + i, app("v" + i, "State", STATE, "return new State();"), List.of()).ok()).isTrue();
+            assertThat(host.apply(Tier.RELOAD, "r" + i, app("v" + i, "State", STATE, "return new State();"), List.of()).ok()).isTrue();
         }
 
         List<String> values = new java.util.ArrayList<>();
@@ -263,7 +264,7 @@ class AppHostRestartTest {
         Applied nothing = host.rollback();
 
         assertThat(values).isEqualTo(List.of("v4", "v3", "v2"));
-        assertThat(nothing.withoutPhases()).isEqualTo(new Applied("undo", "nothing to undo", false,
+        assertThat(nothing.withoutPhases()).isEqualTo(new Applied(Tier.UNDO, "nothing to undo", false,
                 "no earlier generation is kept", List.of()));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,8 +90,8 @@ class AppHostTest {
         Object state = host.state();
         Applied again = host.start(APP, V1);
 
-        assertThat(started.withoutPhases()).isEqualTo(new Applied("reload", "started App", true, null, List.of()));
-        assertThat(again.withoutPhases()).isEqualTo(new Applied("snapshot", "the code is unchanged", true, null, List.of()));
+        assertThat(started.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "started App", true, null, List.of()));
+        assertThat(again.withoutPhases()).isEqualTo(new Applied(Tier.SNAPSHOT, "the code is unchanged", true, null, List.of()));
         assertThat(host.app().getClass().getField("initialStates").getInt(null)).isEqualTo(1);
         assertThat(host.state()).isSameAs(state);
         assertThat(host.running()).isTrue();
@@ -105,9 +106,9 @@ class AppHostTest {
         Object state = host.state();
         Object app = host.app();
 
-        Applied applied = host.apply("redefine", "method body changed", V2, List.of());
+        Applied applied = host.apply(Tier.REDEFINE, "method body changed", V2, List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("redefine", "method body changed", true, null, List.of()));
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.REDEFINE, "method body changed", true, null, List.of()));
         assertThat(host.state()).isSameAs(state);
         assertThat(host.app()).isSameAs(app);
         assertThat(value(host)).isEqualTo("v2");
@@ -119,9 +120,9 @@ class AppHostTest {
         AppHost host = started(V1);
         clicks(host, 3);
 
-        Applied applied = host.apply("redefine", "method body changed", app("v2", FIELDS + " public int level = 7;", ""), List.of());
+        Applied applied = host.apply(Tier.REDEFINE, "method body changed", app("v2", FIELDS + " public int level = 7;", ""), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "the JVM refused to redefine (java.lang.UnsupportedOperationException: "
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "the JVM refused to redefine (java.lang.UnsupportedOperationException: "
                 + "class redefinition failed: attempted to change the schema (add/remove fields))", true, null, List.of()));
         assertThat(host.generation()).isEqualTo(2);
         assertThat(value(host)).isEqualTo("v2");
@@ -133,9 +134,9 @@ class AppHostTest {
         AppHost host = started(V1);
         clicks(host, 3);
 
-        Applied applied = host.apply("reload", "field added", app("v2", FIELDS + " public int level = 7;", ""), List.of());
+        Applied applied = host.apply(Tier.RELOAD, "field added", app("v2", FIELDS + " public int level = 7;", ""), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "field added", true, null, List.of()));
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "field added", true, null, List.of()));
         assertThat(host.generation()).isEqualTo(2);
         assertThat(host.stateTree()).isEqualTo(json("{\"clicks\": 3, \"name\": \"abc\", \"level\": 7}"));
         assertThat(host.state().getClass().getClassLoader()).isSameAs(host.app().getClass().getClassLoader());
@@ -146,9 +147,9 @@ class AppHostTest {
         AppHost host = started(V1);
         clicks(host, 2);
 
-        Applied applied = host.apply("reload", "field removed", app("v1", "public int clicks;", ""), List.of());
+        Applied applied = host.apply(Tier.RELOAD, "field removed", app("v1", "public int clicks;", ""), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "field removed", true, null, List.of()));
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "field removed", true, null, List.of()));
         assertThat(host.stateTree()).isEqualTo(json("{\"clicks\": 2}"));
     }
 
@@ -157,9 +158,9 @@ class AppHostTest {
         AppHost host = started(V1);
         clicks(host, 4);
 
-        Applied applied = host.apply("reload", "field type changed", app("v1", "public int clicks; public int name = 9;", ""), List.of());
+        Applied applied = host.apply(Tier.RELOAD, "field type changed", app("v1", "public int clicks; public int name = 9;", ""), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "field type changed", true, null, List.of(
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "field type changed", true, null, List.of(
                 "state field 'name' was reset: its old value does not fit the new type "
                         + "(Cannot deserialize value of type `int` from String \"abc\": not a valid `int` value)")));
         assertThat(host.stateTree()).isEqualTo(json("{\"clicks\": 4, \"name\": 9}"));
@@ -171,10 +172,10 @@ class AppHostTest {
         Object state = host.state();
         Object app = host.app();
 
-        Applied applied = host.apply("reload", "constructor added", app("v2", FIELDS,
+        Applied applied = host.apply(Tier.RELOAD, "constructor added", app("v2", FIELDS,
                 "public App() { throw new IllegalStateException(\"constructor exploded\"); }"), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "constructor added", false,
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "constructor added", false,
                 "the new code could not be loaded: IllegalStateException: constructor exploded (at demo.App.<init>(App.java:14))",
                 List.of()));
         assertKeptRunning(host, app, state);
@@ -186,10 +187,10 @@ class AppHostTest {
         Object state = host.state();
         Object app = host.app();
 
-        Applied applied = host.apply("reload", "app rewritten", TestCompiler.compile("package demo; public final class App { }"),
+        Applied applied = host.apply(Tier.RELOAD, "app rewritten", TestCompiler.compile("package demo; public final class App { }"),
                 List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "app rewritten", false,
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "app rewritten", false,
                 "the new code could not be loaded: IllegalStateException: demo.App does not implement dev.hotframe.app.HotframeApp",
                 List.of()));
         assertKeptRunning(host, app, state);
@@ -201,10 +202,10 @@ class AppHostTest {
         Object state = host.state();
         Object app = host.app();
 
-        Applied applied = host.apply("reload", "corrupt", List.of(new ClassFile(APP, new byte[] {1, 2, 3, 4})), List.of());
+        Applied applied = host.apply(Tier.RELOAD, "corrupt", List.of(new ClassFile(APP, new byte[] {1, 2, 3, 4})), List.of());
 
         assertThat(applied.ok()).isFalse();
-        assertThat(applied.tier()).isEqualTo("reload");
+        assertThat(applied.tier()).isEqualTo(Tier.RELOAD);
         assertThat(applied.error()).startsWith("the new code could not be loaded: ClassFormatError: ");
         assertKeptRunning(host, app, state);
     }
@@ -225,9 +226,9 @@ class AppHostTest {
         clicks(host, 2);
         Object state = host.state();
 
-        Applied applied = host.apply("redefine", "method body changed", V2, List.of());
+        Applied applied = host.apply(Tier.REDEFINE, "method body changed", V2, List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload",
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD,
                 "redefinition is not available in this JVM (start the viewer with java -jar)", true, null, List.of()));
         assertThat(host.state()).isNotSameAs(state);
         assertThat(host.generation()).isEqualTo(2);
@@ -242,7 +243,7 @@ class AppHostTest {
         for (int i = 0; i < 50; i++) {
             old.add(new WeakReference<>(host.app().getClass().getClassLoader()));
             clicks(host, 1);
-            Applied applied = host.apply("reload", "reload " + i, i % 2 == 0 ? V2 : V1, List.of());
+            Applied applied = host.apply(Tier.RELOAD, "reload " + i, i % 2 == 0 ? V2 : V1, List.of());
             assertThat(applied.ok()).as("reload %d: %s", i, applied).isTrue();
         }
         assertThat(host.generation()).isEqualTo(51);

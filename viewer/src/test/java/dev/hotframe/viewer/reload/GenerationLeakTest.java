@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,9 +92,9 @@ class GenerationLeakTest {
             } else if (i % 10 == 0) {
                 applied = host.restart("restart " + i);
             } else if (i % 7 == 0) {
-                applied = host.apply("redefine", "body " + i, i % 2 == 0 ? versions.get(1) : versions.get(2), List.of());
+                applied = host.apply(Tier.REDEFINE, "body " + i, i % 2 == 0 ? versions.get(1) : versions.get(2), List.of());
             } else {
-                applied = host.apply("reload", "shape " + i, versions.get(i % versions.size()), List.of());
+                applied = host.apply(Tier.RELOAD, "shape " + i, versions.get(i % versions.size()), List.of());
             }
             assertThat(applied.ok()).as("swap %d: %s", i, applied).isTrue();
             if (i % 25 == 0) {

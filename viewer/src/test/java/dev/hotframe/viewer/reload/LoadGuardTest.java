@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -81,10 +82,10 @@ class LoadGuardTest {
         AppHost host = started();
         Object state = host.state();
 
-        Applied applied = host.apply("reload", "static block added", app("v2",
+        Applied applied = host.apply(Tier.RELOAD, "static block added", app("v2",
                 "static long spins; static { while (System.nanoTime() != 0) { spins++; } }", ""), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "static block added", false,
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "static block added", false,
                 "the new code could not be loaded: loading App did not finish within 300 ms: loop in demo.App.<clinit> (App.java:12)",
                 List.of()));
         assertStillV1(host, state);
@@ -95,14 +96,14 @@ class LoadGuardTest {
         AppHost host = started();
         Object state = host.state();
 
-        Applied applied = host.apply("reload", "helper changed", app("v2", "int unused;",
+        Applied applied = host.apply(Tier.RELOAD, "helper changed", app("v2", "int unused;",
                 "if (Boolean.parseBoolean(\"true\")) { throw new IllegalStateException(\"bad table\"); }"), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "helper changed", false,
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "helper changed", false,
                 "the new code could not be loaded: IllegalStateException: bad table (at demo.Helper.<clinit>(Helper.java:5))",
                 List.of()));
         assertStillV1(host, state);
-        Applied fixed = host.apply("reload", "helper fixed", app("v3", "int unused;", ""), List.of());
+        Applied fixed = host.apply(Tier.RELOAD, "helper fixed", app("v3", "int unused;", ""), List.of());
         assertThat(fixed.ok()).isTrue();
         assertThat(((Supplier<?>) host.app()).get()).isEqualTo("v3");
     }
@@ -112,10 +113,10 @@ class LoadGuardTest {
         AppHost host = started();
         Object state = host.state();
 
-        Applied applied = host.apply("reload", "constructor added", app("v2",
+        Applied applied = host.apply(Tier.RELOAD, "constructor added", app("v2",
                 "public App() { fib(90); } static long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }", ""), List.of());
 
-        assertThat(applied.withoutPhases()).isEqualTo(new Applied("reload", "constructor added", false,
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "constructor added", false,
                 "the new code could not be loaded: loading App did not finish within 300 ms: recursion in demo.App.fib (App.java:12)",
                 List.of()));
         assertStillV1(host, state);
@@ -126,9 +127,9 @@ class LoadGuardTest {
         AppHost host = host();
 
         Applied first = host.start(APP, app("v1", "", "while (System.nanoTime() != 0) { Thread.onSpinWait(); }"));
-        Applied fixed = host.apply("reload", "helper fixed", app("v1", "", ""), List.of());
+        Applied fixed = host.apply(Tier.RELOAD, "helper fixed", app("v1", "", ""), List.of());
 
-        assertThat(first.withoutPhases()).isEqualTo(new Applied("reload", "start App", false,
+        assertThat(first.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "start App", false,
                 "initialState did not finish within 300 ms: loop in demo.Helper.<clinit> (Helper.java:5)", List.of()));
         assertThat(fixed.ok()).isTrue();
         assertThat(host.stateTree().toString()).isEqualTo("{\"label\":\"helped\"}");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -80,14 +81,14 @@ class ReloadBench {
         AppHost host = new AppHost(RedefineAgent.instrumentation());
         host.start(APP, shapes.get(0));
         for (int i = 0; i < 50; i++) {
-            host.apply("reload", "warm-up", shapes.get(i % 2), List.of());
+            host.apply(Tier.RELOAD, "warm-up", shapes.get(i % 2), List.of());
         }
         long[] before = settledMemory();
         ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         long loadedBefore = classes.getTotalLoadedClassCount();
         long unloadedBefore = classes.getUnloadedClassCount();
         for (int i = 0; i < 500; i++) {
-            Applied applied = host.apply("reload", "shape " + i, shapes.get(i % 2), List.of());
+            Applied applied = host.apply(Tier.RELOAD, "shape " + i, shapes.get(i % 2), List.of());
             assertThat(applied.ok()).isTrue();
         }
         long[] after = settledMemory();
@@ -109,13 +110,13 @@ class ReloadBench {
             AppHost host = new AppHost(RedefineAgent.instrumentation());
             host.start(APP, a);
             Map<String, long[]> phases = new HashMap<>();
-            report(particles, "redefine", measure(host, 200, i -> host.apply("redefine", "body", i % 2 == 0 ? a2 : a, List.of()), phases),
+            report(particles, "redefine", measure(host, 200, i -> host.apply(Tier.REDEFINE, "body", i % 2 == 0 ? a2 : a, List.of()), phases),
                     phases);
             phases.clear();
-            report(particles, "reload", measure(host, 200, i -> host.apply("reload", "shape", i % 2 == 0 ? b : a, List.of()), phases),
+            report(particles, "reload", measure(host, 200, i -> host.apply(Tier.RELOAD, "shape", i % 2 == 0 ? b : a, List.of()), phases),
                     phases);
             phases.clear();
-            report(particles, "restart", measure(host, 100, i -> host.apply("restart", "init", i % 2 == 0 ? b : a, List.of()), phases),
+            report(particles, "restart", measure(host, 100, i -> host.apply(Tier.RESTART, "init", i % 2 == 0 ? b : a, List.of()), phases),
                     phases);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class StateMigrationTest {
     }
 
     private static Applied reload(AppHost host, String fields, String types) {
-        return host.apply("reload", "shape changed", app(fields, types), List.of()).withoutPhases();
+        return host.apply(Tier.RELOAD, "shape changed", app(fields, types), List.of()).withoutPhases();
     }
 
     private static String tree(AppHost host) {
@@ -91,10 +92,10 @@ class StateMigrationTest {
         String kept = host.keptAside().toString();
         Applied back = reload(host, "public int clicks = 1; public int speed = 5;", "");
 
-        assertThat(removed).isEqualTo(new Applied("reload", "shape changed", true, null, List.of()));
+        assertThat(removed).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of()));
         assertThat(withoutSpeed).isEqualTo(json("{'clicks': 1}"));
         assertThat(kept).isEqualTo("{speed=42}");
-        assertThat(back).isEqualTo(new Applied("reload", "shape changed", true, null, List.of()));
+        assertThat(back).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of()));
         assertThat(tree(host)).isEqualTo(json("{'clicks': 1, 'speed': 42}"));
         assertThat(host.keptAside()).isEmpty();
     }
@@ -105,7 +106,7 @@ class StateMigrationTest {
 
         Applied applied = reload(host, "@Was(\"clicks\") public int taps; public String name = \"new\"; public int level = 3;", "");
 
-        assertThat(applied).isEqualTo(new Applied("reload", "shape changed", true, null, List.of()));
+        assertThat(applied).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of()));
         assertThat(tree(host)).isEqualTo(json("{'taps': 7, 'name': 'old', 'level': 3}"));
         assertThat(host.keptAside()).as("a renamed field's old name is used up, not kept aside").isEmpty();
     }
@@ -118,7 +119,7 @@ class StateMigrationTest {
         Applied applied = reload(host, "public double count; public int ratio; public int big; public int label = 9;"
                 + " public String code;", "");
 
-        assertThat(applied).isEqualTo(new Applied("reload", "shape changed", true, null, List.of(
+        assertThat(applied).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of(
                 "state field 'label' was reset: its old value does not fit the new type "
                         + "(Cannot deserialize value of type `int` from String \"abc\": not a valid `int` value)")));
         assertThat(tree(host)).isEqualTo(json("{'count': 4.0, 'ratio': 2, 'big': 12, 'label': 9, 'code': '31'}"));
@@ -141,7 +142,7 @@ class StateMigrationTest {
 
         Applied applied = reload(host, fieldsV2, BALL_V2);
 
-        assertThat(applied).isEqualTo(new Applied("reload", "shape changed", true, null, List.of(
+        assertThat(applied).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of(
                 "state field 'mode' was reset: its old value does not fit the new type (Cannot deserialize value of type "
                         + "`demo.App$Mode` from String \"PAUSE\": not one of the values accepted for Enum class: [PLAY])")));
         assertThat(tree(host)).isEqualTo(json("""
@@ -164,7 +165,7 @@ class StateMigrationTest {
         reload(host, "public Ball ball = new Ball();", BALL.replace("public String color = \"red\";", ""));
         Applied back = reload(host, "public Ball ball = new Ball();", BALL);
 
-        assertThat(back).isEqualTo(new Applied("reload", "shape changed", true, null, List.of()));
+        assertThat(back).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of()));
         assertThat(tree(host)).isEqualTo(json("{'ball': {'x': 0.0, 'y': 0.0, 'color': 'blue'}}"));
     }
 
@@ -181,7 +182,7 @@ class StateMigrationTest {
         Applied applied = reload(host, fields + "public int m = 1;", "");
 
         Object state = host.state();
-        assertThat(applied).isEqualTo(new Applied("reload", "shape changed", true, null, List.of()));
+        assertThat(applied).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of()));
         assertThat(tree(host)).isEqualTo(json("{'n': 2, 'm': 1}"));
         assertThat(state.getClass().getField("paint").get(state)).isNotNull().isNotSameAs(oldPaint);
         assertThat(state.getClass().getField("hook").get(state)).isNotNull();
@@ -200,7 +201,7 @@ class StateMigrationTest {
 
         Applied applied = reload(host, fields.replace("Node.loop()", "null") + " public int m = 2;", types);
 
-        assertThat(applied).isEqualTo(new Applied("restart", "the state could not be saved", true, null, List.of(
+        assertThat(applied).isEqualTo(new Applied(Tier.RESTART, "the state could not be saved", true, null, List.of(
                 "the state could not be saved (state field 'head.next.next' refers back to state field 'head': "
                         + "the state must be a tree, without cycles)")));
         assertThat(tree(host)).isEqualTo(json("{'n': 1, 'head': null, 'm': 2}"));
@@ -219,7 +220,7 @@ class StateMigrationTest {
 
         Applied applied = reload(host, fields + " public int m = 2;", chain.toString());
 
-        assertThat(applied).isEqualTo(new Applied("reload", "shape changed", true, null, List.of()));
+        assertThat(applied).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of()));
         assertThat(tree(host)).isEqualTo(json("{'head': {'v': 0, 'next': null}, 'n': 1, 'm': 2}"));
         GenerationLoader loader = (GenerationLoader) host.app().getClass().getClassLoader();
         assertThat(loader.loadedOrNull("demo.App$C0")).isNotNull();
@@ -241,7 +242,7 @@ class StateMigrationTest {
 
         Applied applied = reload(host, fields + " public int m = 2;", "");
 
-        assertThat(applied).isEqualTo(new Applied("reload", "shape changed", true, null, List.of()));
+        assertThat(applied).isEqualTo(new Applied(Tier.RELOAD, "shape changed", true, null, List.of()));
         com.fasterxml.jackson.databind.JsonNode at = host.stateTree().get("head");
         int depth = 0;
         while (!at.isNull()) {

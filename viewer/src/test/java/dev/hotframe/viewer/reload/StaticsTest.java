@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
+import dev.hotframe.wire.Tier;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class StaticsTest {
         AppHost host = startedAndUpdatedThreeTimes();
         Class<?> oldApp = host.app().getClass();
 
-        Applied applied = host.apply("reload", "field added", app(10, 5, "public int level = 1;"), List.of());
+        Applied applied = host.apply(Tier.RELOAD, "field added", app(10, 5, "public int level = 1;"), List.of());
 
         assertThat(applied.ok()).isTrue();
         assertThat(get(host)).isEqualTo("counter=10 speed=5 hits=100");
@@ -89,9 +90,9 @@ class StaticsTest {
     void redefineKeepsStaticValuesAndDoesNotRunAChangedStaticInitializer() {
         AppHost host = startedAndUpdatedThreeTimes();
 
-        Applied applied = host.apply("redefine", "static initializer changed", app(20, 5, ""), List.of());
+        Applied applied = host.apply(Tier.REDEFINE, "static initializer changed", app(20, 5, ""), List.of());
 
-        assertThat(applied.tier()).isEqualTo("redefine");
+        assertThat(applied.tier()).isEqualTo(Tier.REDEFINE);
         assertThat(get(host)).isEqualTo("counter=13 speed=5 hits=103");
     }
 
@@ -99,9 +100,9 @@ class StaticsTest {
     void changedConstantReachesCodeThatInlinesItThroughRedefineButTheFieldKeepsItsOldValue() throws Exception {
         AppHost host = startedAndUpdatedThreeTimes();
 
-        Applied applied = host.apply("redefine", "constant changed", app(10, 7, ""), List.of());
+        Applied applied = host.apply(Tier.REDEFINE, "constant changed", app(10, 7, ""), List.of());
 
-        assertThat(applied.tier()).isEqualTo("redefine");
+        assertThat(applied.tier()).isEqualTo(Tier.REDEFINE);
         assertThat(get(host)).isEqualTo("counter=13 speed=7 hits=103");
         assertThat(host.app().getClass().getField("SPEED").getInt(null)).isEqualTo(5);
     }
@@ -110,7 +111,7 @@ class StaticsTest {
     void changedConstantSentAsReloadIsNewEverywhere() throws Exception {
         AppHost host = startedAndUpdatedThreeTimes();
 
-        host.apply("reload", "constant changed", app(10, 7, ""), List.of());
+        host.apply(Tier.RELOAD, "constant changed", app(10, 7, ""), List.of());
 
         assertThat(get(host)).isEqualTo("counter=10 speed=7 hits=100");
         assertThat(host.app().getClass().getField("SPEED").getInt(null)).isEqualTo(7);

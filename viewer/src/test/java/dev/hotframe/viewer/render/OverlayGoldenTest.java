@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.headless.GoldenFrames;
 import dev.hotframe.wire.Diagnostic;
+import dev.hotframe.wire.Tier;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.Data;
 import io.github.humbleui.skija.EncoderPNG;
@@ -64,7 +65,7 @@ class OverlayGoldenTest {
         for (int i = 0; i <= 10; i++) {
             hud.frame(i * 16_666_667L, i * 16_666_667L + 4_000_000L);
         }
-        hud.reloaded("redefine", true, Map.of("send", 1L, "compile", 30L, "detect", 5L), 9);
+        hud.reloaded(Tier.REDEFINE, true, Map.of("send", 1L, "compile", 30L, "detect", 5L), 9);
         assertThat(hud.title("DashboardApp")).isEqualTo("DashboardApp \u2014 connected \u2014 last: redefine 45 ms \u2014 Hotframe");
         matches(3, canvas -> hud.draw(canvas, 480));
         Hud hidden = new Hud(fonts, false);
