@@ -142,7 +142,8 @@ class HotReloadIT {
         assertThat(update.get("error").asText())
                 .startsWith("src/main/java/dev/hotframe/sample/DashboardApp.java:" + line + ":")
                 .endsWith("';' expected");
-        assertThat(server.lineContaining("DashboardApp.java:" + line + ":")).isNotNull();
+        await("the dev server prints the error").atMost(Duration.ofSeconds(10))
+                .until(() -> server.lineContaining("DashboardApp.java:" + line + ":") != null);
         assertThat(frames.state().get("frames").asLong()).as("the app keeps running").isGreaterThan(framesBefore);
         assertThat(viewer.alive()).isTrue();
         assertThat(frames.pixel(seq, PANEL)).as("the last good code still draws")
