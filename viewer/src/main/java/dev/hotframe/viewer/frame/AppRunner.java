@@ -4,7 +4,7 @@ import dev.hotframe.app.Frame;
 import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.reload.AppFailure;
 import dev.hotframe.viewer.reload.AppHost;
-import dev.hotframe.viewer.reload.Watchdog;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.reload.guard.Runaway;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;

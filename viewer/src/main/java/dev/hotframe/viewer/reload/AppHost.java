@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.HotframeApp;
 import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.viewer.libs.LibraryLoaders;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Library;
 import dev.hotframe.wire.Tier;

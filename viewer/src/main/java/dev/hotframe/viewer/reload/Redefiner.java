@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.reload.bytecode.FuelInjector;
 import dev.hotframe.wire.ClassFile;
 import java.io.IOException;
 import java.io.InputStream;

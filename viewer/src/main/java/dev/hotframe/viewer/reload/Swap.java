@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.reload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.wire.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.hotframe.viewer.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;

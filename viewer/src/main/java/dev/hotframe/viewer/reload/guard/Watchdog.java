@@ -1,4 +1,4 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.guard;
 
 import java.time.Duration;
 import java.util.Set;
