@@ -21,11 +21,13 @@ class GenerationRunawayTest {
                 () -> loops.getMethod("spin", int[].class).invoke(null, (Object) counter));
 
         assertThat(outcome.overran()).isTrue();
-        assertThat(AppFailure.runaway(outcome)).isTrue();
-        assertThat(AppFailure.describe(outcome)).isEqualTo("spin did not finish within 100 ms: loop in demo.Loops.spin (Loops.java:93)\n"
+        assertThat(outcome).isInstanceOf(Watchdog.Threw.class);
+        Watchdog.Threw threw = (Watchdog.Threw) outcome;
+        assertThat(AppFailure.runaway(threw)).isTrue();
+        assertThat(AppFailure.describe(threw)).isEqualTo("spin did not finish within 100 ms: loop in demo.Loops.spin (Loops.java:93)\n"
                 + "  at demo.Loops.spin(Loops.java:93)");
         assertThat(counter[0]).isPositive();
-        assertThat(new Watchdog(Duration.ofMillis(100)).run("after", () -> loops.getDeclaredConstructor().newInstance()).ok())
-                .as("the thread is no longer tripped").isTrue();
+        assertThat(new Watchdog(Duration.ofMillis(100)).run("after", () -> loops.getDeclaredConstructor().newInstance()))
+                .as("the thread is no longer tripped").isInstanceOf(Watchdog.Returned.class);
     }
 }
