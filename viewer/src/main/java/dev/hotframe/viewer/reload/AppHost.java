@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * objects), {@code reload} (a new generation, the state migrated into it), {@code restart} (a
  * new generation whose {@code initialState()} runs again, with the last state restored over
  * it). A tier that cannot apply escalates to the next one. A failure at any step leaves the
- * previous code and state running. Use from one thread (the render thread).
+ * previous code and state running. This class chooses the tier and tracks the server's class
+ * set; {@link Generations} carries the steps out. Use from one thread (the render thread).
  */
 public final class AppHost {
 

@@ -88,7 +88,10 @@ final class Generations {
         return result;
     }
 
-    /** Loads a generation under the load budget and hands it to {@code then}; if it cannot be loaded, the update fails at {@code tier}. */
+    /**
+     * Loads a generation under the load budget and hands it to {@code then}; if it cannot be
+     * loaded, the update fails at {@code tier}.
+     */
     private Applied load(String appClass, Map<String, byte[]> classes, ClassLoader parent, Tier tier, String reason,
                          Map<String, Long> phases, Function<Generation, Applied> then) {
         long start = System.nanoTime();

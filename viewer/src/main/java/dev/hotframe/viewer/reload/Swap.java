@@ -175,7 +175,8 @@ final class Swap {
             all.addAll(kept.migrated().warnings());
             install(generation, kept.migrated().state(), kept.migrated().attic(), saved);
         } else {
-            all.add("the last state could not be restored (" + ((CannotKeep) moved).why() + "); the app starts from initialState()");
+            String why = ((CannotKeep) moved).why();
+            all.add("the last state could not be restored (" + why + "); the app starts from initialState()");
             install(generation, initial, attic, saved);
         }
         return ok(Tier.RESTART, reason, all, phases);
