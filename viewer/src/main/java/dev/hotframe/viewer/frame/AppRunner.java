@@ -4,7 +4,8 @@ import dev.hotframe.app.Frame;
 import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.reload.AppFailure;
 import dev.hotframe.viewer.reload.AppHost;
-import dev.hotframe.viewer.reload.Watchdog;
+import dev.hotframe.viewer.reload.CheckpointRestore;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +79,7 @@ final class AppRunner {
     }
 
     private String run(String phase, Watchdog.Action action) {
-        Watchdog.Outcome outcome = watchdog.run(phase, action);
-        if (outcome.ok()) {
+        if (!(watchdog.run(phase, action) instanceof Watchdog.Threw outcome)) {
             return null;
         }
         String text = AppFailure.describe(outcome);
@@ -92,9 +92,9 @@ final class AppRunner {
         }
         StringBuilder pause = new StringBuilder(text).append("\nThe app is paused until its code changes");
         if (!phase.equals("render")) {
-            String restored = host.restoreCheckpoint();
-            if (restored != null) {
-                pause.append("; ").append(restored);
+            CheckpointRestore restored = host.restoreCheckpoint();
+            if (!(restored instanceof CheckpointRestore.NoState)) {
+                pause.append("; ").append(restored.line());
             }
         }
         paused = pause.append('.').toString();

@@ -3,6 +3,7 @@ package dev.hotframe.viewer.inspect;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.Applied;
+import dev.hotframe.viewer.reload.StateReplacement;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.ViewerMessage;
 import io.github.humbleui.skija.Image;
@@ -104,15 +105,17 @@ public final class Inspector {
         @Override
         public Boolean editState(ServerMessage.EditState request) {
             JsonNode before = tree();
-            String error;
+            String error = null;
             if (before == null) {
                 error = "no app is running";
             } else {
                 try {
-                    error = host.replaceState(StateEdit.apply(before, request.path(), request.value()));
-                    // The migration words a misfit for a reload; here it is the user's new value that does not fit.
-                    error = error == null ? null : error.replace(" was reset: its old value does not fit the new type",
-                            ": the value does not fit its type");
+                    if (host.replaceState(StateEdit.apply(before, request.path(), request.value()))
+                            instanceof StateReplacement.Refused refused) {
+                        // The migration words a misfit for a reload; here it is the user's new value that does not fit.
+                        error = refused.why().replace(" was reset: its old value does not fit the new type",
+                                ": the value does not fit its type");
+                    }
                 } catch (IllegalArgumentException e) {
                     error = e.getMessage();
                 }

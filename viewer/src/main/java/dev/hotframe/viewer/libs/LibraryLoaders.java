@@ -19,6 +19,18 @@ public final class LibraryLoaders {
     /** Every library loader's name starts with this; stack traces and leak checks use it. */
     public static final String NAME_PREFIX = "hotframe-libraries-";
 
+    /** Whether a library set could be made the current one. */
+    public sealed interface Result permits Current, Unavailable {
+    }
+
+    /** The set is the current one (it may have been already). */
+    public record Current() implements Result {
+    }
+
+    /** A library cannot be used, and why (it is missing from the cache, say); the current set is unchanged. */
+    public record Unavailable(String why) implements Result {
+    }
+
     private final ClassLoader viewer;
     private final LibraryCache cache;
     private List<Library> current = List.of();
@@ -46,27 +58,24 @@ public final class LibraryLoaders {
         return !java.util.Set.copyOf(libraries).equals(java.util.Set.copyOf(current));
     }
 
-    /**
-     * Makes {@code libraries} the current set. Returns null when that worked, else why not (a
-     * library missing from the cache); the current set is then unchanged.
-     */
-    public String use(List<Library> libraries) {
+    /** Makes {@code libraries} the current set, unless one of them cannot be used. */
+    public Result use(List<Library> libraries) {
         if (!differs(libraries)) {
-            return null;
+            return new Current();
         }
         List<URL> urls = new ArrayList<>();
         for (Library library : libraries) {
             if (!cache.has(library)) {
-                return cache.problem(library);
+                return new Unavailable(cache.problem(library));
             }
             try {
                 urls.add(cache.file(library).toUri().toURL());
             } catch (MalformedURLException e) {
-                return "cannot use library " + library.name() + ": " + e.getMessage();
+                return new Unavailable("cannot use library " + library.name() + ": " + e.getMessage());
             }
         }
         current = List.copyOf(libraries);
         loader = libraries.isEmpty() ? viewer : new URLClassLoader(NAME_PREFIX + (++made), urls.toArray(URL[]::new), viewer);
-        return null;
+        return new Current();
     }
 }

@@ -1,5 +1,7 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.reload.guard.Runaway;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,12 +19,9 @@ public final class AppFailure {
     private AppFailure() {
     }
 
-    /** The text for a guarded call that did not return cleanly; null when it did. */
-    public static String describe(Watchdog.Outcome outcome) {
+    /** The text for a guarded call that threw. */
+    public static String describe(Watchdog.Threw outcome) {
         Throwable failure = unwrap(outcome.failure());
-        if (failure == null) {
-            return null;
-        }
         List<StackTraceElement> frames = appFrames(failure);
         StringBuilder text = new StringBuilder();
         if (failure instanceof Runaway) {
@@ -48,9 +47,19 @@ public final class AppFailure {
     }
 
     /** True when the failure was a runaway (stopped by the watchdog), not an ordinary exception. */
-    public static boolean runaway(Watchdog.Outcome outcome) {
-        Throwable failure = unwrap(outcome.failure());
-        return failure instanceof Runaway || outcome.overran() && failure != null;
+    public static boolean runaway(Watchdog.Threw outcome) {
+        return unwrap(outcome.failure()) instanceof Runaway || outcome.overran();
+    }
+
+    /** A failed guarded call as one readable line: the exception that matters and the app frame it came from. */
+    static String oneLine(Watchdog.Threw outcome) {
+        if (runaway(outcome)) {
+            return describe(outcome).lines().findFirst().orElse("");
+        }
+        Throwable root = unwrap(outcome.failure());
+        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        List<StackTraceElement> frames = appFrames(root);
+        return frames.isEmpty() ? text : text + " (at " + frame(frames.get(0)) + ")";
     }
 
     /**

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.HotframeApp;
 import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.viewer.libs.LibraryLoaders;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Library;
 import dev.hotframe.wire.Tier;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * objects), {@code reload} (a new generation, the state migrated into it), {@code restart} (a
  * new generation whose {@code initialState()} runs again, with the last state restored over
  * it). A tier that cannot apply escalates to the next one. A failure at any step leaves the
- * previous code and state running. Use from one thread (the render thread).
+ * previous code and state running. This class chooses the tier and tracks the server's class
+ * set; {@link Generations} carries the steps out. Use from one thread (the render thread).
  */
 public final class AppHost {
 
@@ -34,15 +35,12 @@ public final class AppHost {
     public static final Duration LOAD_BUDGET = Duration.ofSeconds(10);
     private static final int UNDO_DEPTH = 3;
 
-    private final Redefiner redefiner;
     private final LibraryLoaders libraries;
-    private final Watchdog watchdog;
-    private final History history = new History(UNDO_DEPTH);
     private final Swap swap;
+    private final Generations generations;
     /** The server's class set, whether or not it runs. */
     private Map<String, byte[]> bytes = Map.of();
     private String appClass;
-    private int generations;
     /** Why the running code cannot take a partial update (an apply failed, an undo, a broken static initializer), or null. */
     private String stale;
 
@@ -61,11 +59,12 @@ public final class AppHost {
     }
 
     AppHost(Instrumentation instrumentation, ClassLoader parent, Duration loadBudget, LibraryCache cache) {
-        this.redefiner = new Redefiner(instrumentation);
+        Redefiner redefiner = new Redefiner(instrumentation);
         redefiner.prime();
         this.libraries = new LibraryLoaders(parent, cache);
-        this.watchdog = new Watchdog(loadBudget);
+        Watchdog watchdog = new Watchdog(loadBudget);
         this.swap = new Swap(watchdog);
+        this.generations = new Generations(redefiner, watchdog, swap, UNDO_DEPTH);
     }
 
     /** Whether an app is running. */
@@ -98,10 +97,10 @@ public final class AppHost {
 
     /**
      * Replaces the running app's state with one read from {@code tree} (the state tree with an
-     * edited value), through the same codec and migration as a reload. Returns null when done,
-     * else why it was refused; a refused edit changes nothing. Call between frames.
+     * edited value), through the same codec and migration as a reload; a refused edit changes
+     * nothing. Call between frames.
      */
-    public String replaceState(JsonNode tree) {
+    public StateReplacement replaceState(JsonNode tree) {
         return swap.replaceState(tree);
     }
 
@@ -112,7 +111,7 @@ public final class AppHost {
 
     /** How many earlier generations {@link #rollback()} can go back to. */
     public int undoDepth() {
-        return history.size();
+        return generations.undoDepth();
     }
 
     /**
@@ -128,9 +127,8 @@ public final class AppHost {
     public Applied start(String appClassName, List<ClassFile> classes, List<Library> needed) {
         Map<String, byte[]> next = toMap(classes);
         boolean newLibraries = libraries.differs(needed);
-        String problem = libraries.use(needed);
-        if (problem != null) {
-            return Applied.failed(Tier.SNAPSHOT, "the libraries changed", problem, Map.of());
+        if (libraries.use(needed) instanceof LibraryLoaders.Unavailable unavailable) {
+            return Applied.failed(Tier.SNAPSHOT, "the libraries changed", unavailable.why(), Map.of());
         }
         if (running() && appClassName.equals(appClass) && stale == null && !newLibraries && sameBytes(bytes, next)) {
             return Applied.ok(Tier.SNAPSHOT, "the code is unchanged", List.of(), Map.of());
@@ -163,11 +161,8 @@ public final class AppHost {
      */
     public Applied apply(Tier tier, String reason, List<ClassFile> changed, List<String> removed, List<Library> needed) {
         boolean newLibraries = needed != null && libraries.differs(needed);
-        if (newLibraries) {
-            String problem = libraries.use(needed);
-            if (problem != null) {
-                return Applied.failed(newGeneration(tier), reason, problem, Map.of());
-            }
+        if (newLibraries && libraries.use(needed) instanceof LibraryLoaders.Unavailable unavailable) {
+            return Applied.failed(newGeneration(tier), reason, unavailable.why(), Map.of());
         }
         Map<String, byte[]> next = new HashMap<>(bytes);
         changed.forEach(c -> next.put(c.name(), c.bytes()));
@@ -189,16 +184,12 @@ public final class AppHost {
         }
         if (tier == Tier.REDEFINE) {
             Map<String, Long> phases = new LinkedHashMap<>();
-            History.Entry before = swap.remember(runningAppClass(), new ArrayList<>());
-            String refused = redefiner.redefine(swap.current().loader(), changed, phases);
-            if (refused == null) {
-                bytes = next;
-                history.push(before);
-                swap.checkpoint(before.state());
-                return Applied.ok(Tier.REDEFINE, reason, List.of(), phases);
+            if (generations.redefine(changed, phases) instanceof Redefiner.Refused refused) {
+                log.info("escalating to reload: {}", refused.why());
+                return replace(next, Tier.RELOAD, refused.why());
             }
-            log.info("escalating to reload: {}", refused);
-            return replace(next, Tier.RELOAD, refused);
+            bytes = next;
+            return Applied.ok(Tier.REDEFINE, reason, List.of(), phases);
         }
         return replace(next, asked, reason);
     }
@@ -217,21 +208,12 @@ public final class AppHost {
      * reloads from the server's whole class set.
      */
     public Applied rollback() {
-        History.Entry entry = history.pop();
-        if (entry == null) {
-            return Applied.failed(Tier.UNDO, "nothing to undo", "no earlier generation is kept", Map.of());
+        Applied applied = generations.undo();
+        if (applied.ok()) {
+            Generation undone = swap.current();
+            stale = sameBytes(bytes, undone.loader().classes()) && undone.appClass().equals(appClass) ? null : "after an undo";
         }
-        String reason = "back to the code and state of generation " + entry.generation();
-        Swap.Result result = load(entry.appClass(), entry.classes(), entry.libraries(), Tier.UNDO, reason, new LinkedHashMap<>());
-        if (result.failed() == null) {
-            result = swap.restore(result.generation(), entry, reason, result.phases());
-        }
-        if (result.failed() != null) {
-            history.restore(entry);
-            return result.failed();
-        }
-        stale = sameBytes(bytes, entry.classes()) && entry.appClass().equals(appClass) ? null : "after an undo";
-        return result.applied();
+        return applied;
     }
 
     /**
@@ -253,26 +235,19 @@ public final class AppHost {
         swap.checkpointNow();
     }
 
-    /** Puts back the state of the last checkpoint (after app code was stopped half way); returns a line for the user, or null. */
-    public String restoreCheckpoint() {
+    /** Puts back the state of the last checkpoint (after app code was stopped half way). */
+    public CheckpointRestore restoreCheckpoint() {
         return swap.restoreCheckpoint();
     }
 
     private Applied fresh(Map<String, byte[]> next) {
         // These are the server's classes whether or not the app starts; a later partial update builds on them.
         bytes = next;
-        String reason = "started " + simple(appClass);
-        Swap.Result result = load(appClass, next, libraries.current(), Tier.RELOAD, "start " + simple(appClass),
-                new LinkedHashMap<>());
-        if (result.failed() == null) {
-            result = swap.start(result.generation(), reason, result.phases());
+        Applied applied = generations.start(appClass, next, libraries.current());
+        if (applied.ok()) {
+            stale = null;
         }
-        if (result.failed() != null) {
-            Applied failed = result.failed();
-            return Applied.failed(Tier.RELOAD, "start " + simple(appClass), failed.error(), failed.phasesMs());
-        }
-        stale = null;
-        return result.applied();
+        return applied;
     }
 
     /** A reload or restart to the class set {@code next}; a reload that cannot keep the state becomes a restart. */
@@ -281,48 +256,16 @@ public final class AppHost {
         // generation is out of date, so later updates reload from the whole set.
         bytes = next;
         stale = "after an earlier update failed to apply";
-        Map<String, Long> phases = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
-        long start = System.nanoTime();
-        History.Entry before = swap.remember(runningAppClass(), warnings);
-        phases.put("save", Swap.ms(start));
-        Swap.Result result = load(appClass, next, libraries.current(), tier, reason, phases);
-        if (result.failed() == null) {
-            result = tier == Tier.RESTART
-                    ? swap.restart(result.generation(), before.state(), reason, warnings, phases)
-                    : swap.reload(result.generation(), before.state(), reason, warnings, phases);
+        Applied applied = generations.replace(appClass, next, libraries.current(), tier, reason);
+        if (applied.ok()) {
+            stale = null;
         }
-        if (result.failed() != null) {
-            return result.failed();
-        }
-        history.push(before);
-        stale = null;
-        return result.applied();
-    }
-
-    private Swap.Result load(String app, Map<String, byte[]> classes, ClassLoader parent, Tier tier, String reason,
-                             Map<String, Long> phases) {
-        long start = System.nanoTime();
-        Generation[] made = new Generation[1];
-        List<String> warmUp = running() ? swap.current().loader().initializedNames() : List.of();
-        int number = generations + 1;
-        Watchdog.Outcome outcome = watchdog.run("loading " + simple(app),
-                () -> made[0] = Generation.load(number, app, classes, parent, warmUp));
-        phases.put("load", Swap.ms(start));
-        if (!outcome.ok()) {
-            return Swap.Result.failed(Applied.failed(tier, reason, "the new code could not be loaded: " + oneLine(outcome), phases));
-        }
-        generations = number;
-        return new Swap.Result(made[0], null, null, phases);
+        return applied;
     }
 
     /** The tier of a new generation for an update asked at {@code tier}: a restart when asked for, a reload otherwise. */
     private static Tier newGeneration(Tier tier) {
         return tier == Tier.RESTART ? Tier.RESTART : Tier.RELOAD;
-    }
-
-    private String runningAppClass() {
-        return swap.current().app().getClass().getName();
     }
 
     private static boolean sameBytes(Map<String, byte[]> a, Map<String, byte[]> b) {
@@ -336,20 +279,5 @@ public final class AppHost {
         Map<String, byte[]> map = new HashMap<>();
         classes.forEach(c -> map.put(c.name(), c.bytes()));
         return map;
-    }
-
-    static String simple(String name) {
-        return name == null ? "?" : name.substring(name.lastIndexOf('.') + 1);
-    }
-
-    /** A failed guarded call as one readable line: the exception that matters and the app frame it came from. */
-    static String oneLine(Watchdog.Outcome outcome) {
-        if (AppFailure.runaway(outcome)) {
-            return AppFailure.describe(outcome).lines().findFirst().orElse("");
-        }
-        Throwable root = AppFailure.unwrap(outcome.failure());
-        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        List<StackTraceElement> frames = AppFailure.appFrames(root);
-        return frames.isEmpty() ? text : text + " (at " + AppFailure.frame(frames.get(0)) + ")";
     }
 }

@@ -35,6 +35,11 @@ record Generation(GenerationLoader loader, HotframeApp<Object> app, StateCodec c
         return loader.generation();
     }
 
+    /** The name of the app's class. */
+    String appClass() {
+        return app.getClass().getName();
+    }
+
     /** The state class the app declares ({@code S} in {@code HotframeApp<S>}), or null when it does not say. */
     Class<?> declaredStateType() {
         return stateTypeOf(app.getClass(), 0);

@@ -1,5 +1,7 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.reload.bytecode.FuelInjector;
+import dev.hotframe.viewer.reload.guard.Fuel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * contract, Skija, the JDK) to the viewer's own loader, so that the contract types are shared
  * by all generations.
  */
-final class GenerationLoader extends ClassLoader {
+final class GenerationLoader extends ClassLoader implements Fuel.InitializationListener {
 
     /** Every generation loader's name starts with this; stack traces use it to tell app frames from the viewer's. */
     static final String NAME_PREFIX = "hotframe-generation-";
@@ -69,7 +71,8 @@ final class GenerationLoader extends ClassLoader {
     }
 
     /** Notes that a class of this generation ran its static initializer (called by {@link Fuel#initializing()}). */
-    void initialized(String name) {
+    @Override
+    public void initialized(String name) {
         synchronized (initialized) {
             initialized.add(name);
         }

@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.reload.bytecode.FuelInjector;
 import dev.hotframe.wire.ClassFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,18 @@ import java.util.Map;
 final class Redefiner {
 
     private final Instrumentation instrumentation;
+
+    /** Whether the classes were redefined. */
+    sealed interface Result permits Redefined, Refused {
+    }
+
+    /** The running generation runs the new method bodies. */
+    record Redefined() implements Result {
+    }
+
+    /** The classes could not be redefined, and why; the caller escalates to reload. */
+    record Refused(String why) implements Result {
+    }
 
     /** @param instrumentation from the viewer jar's agent; null when the viewer was not started from it */
     Redefiner(Instrumentation instrumentation) {
@@ -52,10 +65,10 @@ final class Redefiner {
         }
     }
 
-    /** Returns null when the classes were redefined, or why they could not be (the caller escalates to reload). */
-    String redefine(GenerationLoader loader, List<ClassFile> changed, Map<String, Long> phases) {
+    /** Redefines the classes of {@code changed} that {@code loader} has loaded, and gives the others their new bytes. */
+    Result redefine(GenerationLoader loader, List<ClassFile> changed, Map<String, Long> phases) {
         if (instrumentation == null || !instrumentation.isRedefineClassesSupported()) {
-            return "redefinition is not available in this JVM (start the viewer with java -jar)";
+            return new Refused("redefinition is not available in this JVM (start the viewer with java -jar)");
         }
         long start = System.nanoTime();
         List<ClassDefinition> definitions = new ArrayList<>();
@@ -70,11 +83,11 @@ final class Redefiner {
                 instrumentation.redefineClasses(definitions.toArray(ClassDefinition[]::new));
             }
         } catch (UnsupportedOperationException | ClassNotFoundException | UnmodifiableClassException | LinkageError e) {
-            return "the JVM refused to redefine (" + e + ")";
+            return new Refused("the JVM refused to redefine (" + e + ")");
         } finally {
             phases.put("redefine", Swap.ms(start));
         }
         changed.forEach(file -> loader.replaceBytes(file.name(), file.bytes()));
-        return null;
+        return new Redefined();
     }
 }

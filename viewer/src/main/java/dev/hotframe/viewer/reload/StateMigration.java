@@ -7,26 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hotframe.app.Was;
 import java.lang.reflect.Array;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +105,7 @@ final class StateMigration {
 
     private Object object(ObjectNode node, JavaType type, Object initial, String path) {
         Class<?> raw = type.getRawClass();
-        Object target = initial != null && initial.getClass() == raw ? initial : instantiate(raw);
+        Object target = initial != null && initial.getClass() == raw ? initial : Instances.create(raw);
         Set<String> taken = new HashSet<>();
         for (Field field : codec.fields(raw)) {
             Found found = find(node, path, field);
@@ -157,15 +148,7 @@ final class StateMigration {
             }
         }
         keepAside(node, taken, path);
-        try {
-            Constructor<?> constructor = raw.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(args);
-        } catch (InvocationTargetException e) {
-            throw refused(raw, e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot call the canonical constructor of " + raw.getName() + ": " + e, e);
-        }
+        return Instances.construct(raw, types, args);
     }
 
     private Object elements(ArrayNode node, JavaType type, String path) {
@@ -181,13 +164,13 @@ final class StateMigration {
             }
             return array;
         }
-        Collection<Object> collection = newCollection(type.getRawClass());
+        Collection<Object> collection = Instances.collection(type.getRawClass());
         collection.addAll(values);
         return collection;
     }
 
     private Object entries(ObjectNode node, JavaType type, String path) {
-        Map<Object, Object> map = newMap(type.getRawClass());
+        Map<Object, Object> map = Instances.map(type.getRawClass());
         node.fields().forEachRemaining(entry -> map.put(codec.read(TextNode.valueOf(entry.getKey()), type.getKeyType()),
                 value(entry.getValue(), type.getContentType(), null, join(path, entry.getKey()))));
         return map;
@@ -264,50 +247,5 @@ final class StateMigration {
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException("record " + record.getName() + " has no field for its component " + component.getName(), e);
         }
-    }
-
-    private static Object instantiate(Class<?> type) {
-        try {
-            Constructor<?> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(type.getName() + " has no constructor without arguments, so the state cannot be rebuilt in it");
-        } catch (InvocationTargetException e) {
-            throw refused(type, e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot create " + type.getName() + ": " + e, e);
-        }
-    }
-
-    /** A constructor of the app threw: a runaway goes on up to the watchdog's caller; anything else fails this value. */
-    private static IllegalArgumentException refused(Class<?> type, InvocationTargetException e) {
-        if (e.getCause() instanceof Runaway runaway) {
-            throw runaway;
-        }
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        return new IllegalArgumentException("the constructor of " + type.getName() + " threw " + cause, cause);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Collection<Object> newCollection(Class<?> type) {
-        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
-            return (Collection<Object>) instantiate(type);
-        }
-        if (SortedSet.class.isAssignableFrom(type)) {
-            return new TreeSet<>();
-        }
-        if (Set.class.isAssignableFrom(type)) {
-            return new LinkedHashSet<>();
-        }
-        return Queue.class.isAssignableFrom(type) ? new ArrayDeque<>() : new ArrayList<>();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<Object, Object> newMap(Class<?> type) {
-        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
-            return (Map<Object, Object>) instantiate(type);
-        }
-        return SortedMap.class.isAssignableFrom(type) ? new TreeMap<>() : new LinkedHashMap<>();
     }
 }

@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.reload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.wire.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +28,25 @@ final class Swap {
     /** The state as a tree at a good moment: the last update, or the last {@link #checkpointNow()}. */
     private JsonNode checkpoint;
 
-    /** A step's outcome: the generation (after a load), or the applied update, or the failed one; with the phase times so far. */
-    record Result(Generation generation, Applied applied, Applied failed, Map<String, Long> phases) {
-        static Result failed(Applied failed) {
-            return new Result(null, null, failed, failed.phasesMs());
-        }
+    /** A migration's outcome: the state in the new classes, or why not. */
+    private sealed interface Moved permits Kept, NotKept {
     }
 
-    /** A migration's outcome: the state, or why a reload cannot keep it (escalate), or why the update fails. */
-    private record Moved(StateMigration.Migrated migrated, String cannotKeep, String failed) {
+    /** The state, migrated. */
+    private record Kept(StateMigration.Migrated migrated) implements Moved {
+    }
+
+    /** Why the state was not migrated. */
+    private sealed interface NotKept extends Moved permits CannotKeep, Failed {
+        String why();
+    }
+
+    /** The state does not fit the new classes: a reload escalates to a restart. */
+    private record CannotKeep(String why) implements NotKept {
+    }
+
+    /** The app's code failed or ran away while the state was migrated: the update fails. */
+    private record Failed(String why) implements NotKept {
     }
 
     Swap(Watchdog watchdog) {
@@ -74,94 +85,81 @@ final class Swap {
         }
     }
 
-    String restoreCheckpoint() {
+    CheckpointRestore restoreCheckpoint() {
         if (current == null || state == null) {
-            return null;
+            return new CheckpointRestore.NoState();
         }
         if (checkpoint == null) {
-            return "the state stays as the stopped code left it: no snapshot of it was taken yet";
+            return new CheckpointRestore.NotRestored("no snapshot of it was taken yet");
         }
         Moved moved = migrate(current, checkpoint, state.getClass(), null, new LinkedHashMap<>());
-        if (moved.migrated() == null) {
-            return "the state stays as the stopped code left it: the snapshot could not be restored ("
-                    + (moved.cannotKeep() != null ? moved.cannotKeep() : moved.failed()) + ")";
+        if (moved instanceof NotKept notKept) {
+            return new CheckpointRestore.NotRestored("the snapshot could not be restored (" + notKept.why() + ")");
         }
-        state = moved.migrated().state();
-        attic = moved.migrated().attic();
-        return "the state was put back as it was before the stopped code ran";
+        StateMigration.Migrated migrated = ((Kept) moved).migrated();
+        state = migrated.state();
+        attic = migrated.attic();
+        return new CheckpointRestore.Restored();
     }
 
     /**
      * Replaces the state with one read from {@code tree} through the migration, as an edit from
-     * the dashboard asks. Returns null when it was installed, else why not; then nothing changed.
-     * A value that the migration would reset (it does not fit its field) refuses the whole edit.
+     * the dashboard asks; a refused edit changes nothing. A value that the migration would reset
+     * (it does not fit its field) refuses the whole edit.
      */
-    String replaceState(JsonNode tree) {
+    StateReplacement replaceState(JsonNode tree) {
         if (current == null || state == null) {
-            return "no app is running";
+            return new StateReplacement.Refused("no app is running");
         }
         Moved moved = migrate(current, tree, state.getClass(), null, new LinkedHashMap<>());
-        if (moved.migrated() == null) {
-            return moved.cannotKeep() != null ? moved.cannotKeep() : moved.failed();
+        if (moved instanceof NotKept notKept) {
+            return new StateReplacement.Refused(notKept.why());
         }
-        if (!moved.migrated().warnings().isEmpty()) {
-            return String.join("; ", moved.migrated().warnings());
+        StateMigration.Migrated migrated = ((Kept) moved).migrated();
+        if (!migrated.warnings().isEmpty()) {
+            return new StateReplacement.Refused(String.join("; ", migrated.warnings()));
         }
-        state = moved.migrated().state();
-        attic = moved.migrated().attic();
+        state = migrated.state();
+        attic = migrated.attic();
         checkpoint = tree;
-        return null;
+        return new StateReplacement.Replaced();
     }
 
-    Result start(Generation generation, String reason, Map<String, Long> phases) {
+    Applied start(Generation generation, String reason, Map<String, Long> phases) {
         Object[] made = new Object[1];
-        long start = System.nanoTime();
-        Watchdog.Outcome outcome = watchdog.run("initialState", () -> made[0] = generation.app().initialState());
-        phases.put("init", ms(start));
-        if (!outcome.ok()) {
-            return Result.failed(Applied.failed(Tier.RELOAD, reason, AppHost.oneLine(outcome), phases));
+        Watchdog.Outcome outcome = initialState(generation, made, phases);
+        if (outcome instanceof Watchdog.Threw threw) {
+            return Applied.failed(Tier.RELOAD, reason, AppFailure.oneLine(threw), phases);
         }
         install(generation, made[0], Attic.EMPTY, null);
         return ok(Tier.RELOAD, reason, List.of(), phases);
     }
 
-    Result reload(Generation generation, JsonNode saved, String reason, List<String> warnings, Map<String, Long> phases) {
+    Applied reload(Generation generation, JsonNode saved, String reason, List<String> warnings, Map<String, Long> phases) {
         if (state == null) {
             install(generation, null, attic, saved);
             return ok(Tier.RELOAD, reason, warnings, phases);
         }
-        String why;
-        Class<?> type = null;
-        try {
-            type = keptType(generation, saved);
-            why = null;
-        } catch (IllegalStateException e) {
-            why = e.getMessage();
+        Moved moved = keep(generation, saved, phases);
+        if (moved instanceof Failed failed) {
+            return Applied.failed(Tier.RELOAD, reason, failed.why(), phases);
         }
-        if (why == null) {
-            Moved moved = migrate(generation, saved, type, null, phases);
-            if (moved.failed() != null) {
-                return Result.failed(Applied.failed(Tier.RELOAD, reason, moved.failed(), phases));
-            }
-            if (moved.migrated() != null) {
-                List<String> all = new ArrayList<>(warnings);
-                all.addAll(moved.migrated().warnings());
-                install(generation, moved.migrated().state(), moved.migrated().attic(), saved);
-                return ok(Tier.RELOAD, reason, all, phases);
-            }
-            why = moved.cannotKeep();
+        if (moved instanceof Kept kept) {
+            List<String> all = new ArrayList<>(warnings);
+            all.addAll(kept.migrated().warnings());
+            install(generation, kept.migrated().state(), kept.migrated().attic(), saved);
+            return ok(Tier.RELOAD, reason, all, phases);
         }
+        String why = ((CannotKeep) moved).why();
         log.info("escalating to restart: {}", why);
         return restart(generation, saved, why, warnings, phases);
     }
 
-    Result restart(Generation generation, JsonNode saved, String reason, List<String> warnings, Map<String, Long> phases) {
+    Applied restart(Generation generation, JsonNode saved, String reason, List<String> warnings, Map<String, Long> phases) {
         Object[] made = new Object[1];
-        long start = System.nanoTime();
-        Watchdog.Outcome outcome = watchdog.run("initialState", () -> made[0] = generation.app().initialState());
-        phases.put("init", ms(start));
-        if (!outcome.ok()) {
-            return Result.failed(Applied.failed(Tier.RESTART, reason, "initialState() failed: " + AppHost.oneLine(outcome), phases));
+        Watchdog.Outcome outcome = initialState(generation, made, phases);
+        if (outcome instanceof Watchdog.Threw threw) {
+            return Applied.failed(Tier.RESTART, reason, "initialState() failed: " + AppFailure.oneLine(threw), phases);
         }
         Object initial = made[0];
         List<String> all = new ArrayList<>(warnings);
@@ -170,21 +168,22 @@ final class Swap {
             return ok(Tier.RESTART, reason, all, phases);
         }
         Moved moved = migrate(generation, saved, initial.getClass(), initial, phases);
-        if (moved.failed() != null) {
-            return Result.failed(Applied.failed(Tier.RESTART, reason, moved.failed(), phases));
+        if (moved instanceof Failed failed) {
+            return Applied.failed(Tier.RESTART, reason, failed.why(), phases);
         }
-        if (moved.migrated() == null) {
-            all.add("the last state could not be restored (" + moved.cannotKeep() + "); the app starts from initialState()");
-            install(generation, initial, attic, saved);
+        if (moved instanceof Kept kept) {
+            all.addAll(kept.migrated().warnings());
+            install(generation, kept.migrated().state(), kept.migrated().attic(), saved);
         } else {
-            all.addAll(moved.migrated().warnings());
-            install(generation, moved.migrated().state(), moved.migrated().attic(), saved);
+            String why = ((CannotKeep) moved).why();
+            all.add("the last state could not be restored (" + why + "); the app starts from initialState()");
+            install(generation, initial, attic, saved);
         }
         return ok(Tier.RESTART, reason, all, phases);
     }
 
     /** Puts an undo entry's state back into {@code generation}, which was loaded from the entry's classes. */
-    Result restore(Generation generation, History.Entry entry, String reason, Map<String, Long> phases) {
+    Applied restore(Generation generation, History.Entry entry, String reason, Map<String, Long> phases) {
         if (entry.stateClass() == null || entry.state() == null) {
             install(generation, null, entry.attic(), entry.state());
             return ok(Tier.UNDO, reason, List.of(), phases);
@@ -193,36 +192,48 @@ final class Swap {
         try {
             type = Class.forName(entry.stateClass(), false, generation.loader());
         } catch (ClassNotFoundException e) {
-            return Result.failed(Applied.failed(Tier.UNDO, reason, "the kept state's class " + entry.stateClass() + " is missing", phases));
+            return Applied.failed(Tier.UNDO, reason, "the kept state's class " + entry.stateClass() + " is missing", phases);
         }
-        Attic kept = attic;
+        Attic running = attic;
         attic = entry.attic();
         Moved moved = migrate(generation, entry.state(), type, null, phases);
-        if (moved.migrated() == null) {
-            attic = kept;
-            return Result.failed(Applied.failed(Tier.UNDO, reason, moved.failed() != null ? moved.failed() : moved.cannotKeep(), phases));
+        if (moved instanceof NotKept notKept) {
+            attic = running;
+            return Applied.failed(Tier.UNDO, reason, notKept.why(), phases);
         }
-        install(generation, moved.migrated().state(), moved.migrated().attic(), entry.state());
-        return ok(Tier.UNDO, reason, moved.migrated().warnings(), phases);
+        StateMigration.Migrated migrated = ((Kept) moved).migrated();
+        install(generation, migrated.state(), migrated.attic(), entry.state());
+        return ok(Tier.UNDO, reason, migrated.warnings(), phases);
     }
 
-    /** The class the state moves into: the one of the same name in the new generation, if the app still declares it. */
-    private Class<?> keptType(Generation generation, JsonNode saved) {
+    /** Runs the new generation's {@code initialState()} under the watchdog; {@code made} receives the state. */
+    private Watchdog.Outcome initialState(Generation generation, Object[] made, Map<String, Long> phases) {
+        long start = System.nanoTime();
+        Watchdog.Outcome outcome = watchdog.run("initialState", () -> made[0] = generation.app().initialState());
+        phases.put("init", ms(start));
+        return outcome;
+    }
+
+    /**
+     * The state migrated into the class of the same name in the new generation; it cannot be kept
+     * when it could not be saved, when that class is gone, or when the app now declares another state type.
+     */
+    private Moved keep(Generation generation, JsonNode saved, Map<String, Long> phases) {
         if (saved == null) {
-            throw new IllegalStateException("the state could not be saved");
+            return new CannotKeep("the state could not be saved");
         }
         Class<?> old = state.getClass();
         Class<?> type;
         try {
             type = Class.forName(old.getName(), false, StateCodec.isAppClass(old) ? generation.loader() : old.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the state class " + old.getName() + " no longer exists");
+            return new CannotKeep("the state class " + old.getName() + " no longer exists");
         }
         Class<?> declared = generation.declaredStateType();
         if (declared != null && !declared.isAssignableFrom(type)) {
-            throw new IllegalStateException("the app's state type changed from " + old.getName() + " to " + declared.getName());
+            return new CannotKeep("the app's state type changed from " + old.getName() + " to " + declared.getName());
         }
-        return type;
+        return migrate(generation, saved, type, null, phases);
     }
 
     private Moved migrate(Generation generation, JsonNode saved, Class<?> type, Object initial, Map<String, Long> phases) {
@@ -232,13 +243,13 @@ final class Swap {
         Watchdog.Outcome outcome = watchdog.run("migrating the state",
                 () -> out[0] = StateMigration.migrate(generation.codec(), saved, type, initial, from));
         phases.merge("migrate", ms(start), Long::sum);
-        if (outcome.ok()) {
-            return new Moved(out[0], null, null);
+        if (!(outcome instanceof Watchdog.Threw threw)) {
+            return new Kept(out[0]);
         }
-        if (!outcome.overran() && outcome.failure() instanceof IllegalArgumentException e) {
-            return new Moved(null, "the state could not be migrated: " + e.getMessage(), null);
+        if (!threw.overran() && threw.failure() instanceof IllegalArgumentException e) {
+            return new CannotKeep("the state could not be migrated: " + e.getMessage());
         }
-        return new Moved(null, null, "the state could not be migrated: " + AppHost.oneLine(outcome));
+        return new Failed("the state could not be migrated: " + AppFailure.oneLine(threw));
     }
 
     /** The state as a tree; when it cannot be written, the last checkpoint (with a warning), else null. */
@@ -262,9 +273,9 @@ final class Swap {
         checkpoint = from;
     }
 
-    private Result ok(Tier tier, String reason, List<String> warnings, Map<String, Long> phases) {
+    private Applied ok(Tier tier, String reason, List<String> warnings, Map<String, Long> phases) {
         warnings.forEach(w -> log.warn("{}", w));
-        return new Result(current, Applied.ok(tier, reason, warnings, phases), null, phases);
+        return Applied.ok(tier, reason, warnings, phases);
     }
 
     static long ms(long startNanos) {

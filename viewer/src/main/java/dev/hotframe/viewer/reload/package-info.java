@@ -1,12 +1,8 @@
 /**
- * Runs the user's app from received class bytes and swaps its code by the cheapest tier that
- * works (redefine in place, a new generation with migrated state, or a restart), under a
- * watchdog whose fuel checks stop app code that never returns.
- *
- * <p>The fuel checks are inserted into app classes by hand, not with ASM: the viewer carries no
- * bytecode library at run time, and the rewrite is small (a 3-byte {@code invokestatic} at method
- * entry and before backward branches, shifted offsets, re-encoded stack map frames). The JVM's
- * verifier checks the result; it was run over every class of jackson-databind, kotlin-stdlib and
- * Skija when the rewrite was written.
+ * Runs the user's app from received class bytes in class-loader generations and swaps its code
+ * by the cheapest tier that works (redefine in place, a new generation with the state migrated
+ * into it, or a restart), keeping the replaced generations' bytes and state for undo; the app's
+ * code runs under the watchdog of {@code reload.guard}, with the fuel checks that
+ * {@code reload.bytecode} writes into its classes.
  */
 package dev.hotframe.viewer.reload;

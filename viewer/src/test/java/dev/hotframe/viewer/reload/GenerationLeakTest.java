@@ -3,6 +3,7 @@ package dev.hotframe.viewer.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -83,7 +84,7 @@ class GenerationLeakTest {
         int expectedClicks = 0;
 
         for (int i = 1; i <= SWAPS; i++) {
-            assertThat(frames.run("update", () -> host.app().update(host.state(), 0.016)).ok()).isTrue();
+            assertThat(frames.run("update", () -> host.app().update(host.state(), 0.016))).isInstanceOf(Watchdog.Returned.class);
             expectedClicks++;
             host.checkpoint();
             Applied applied;
@@ -104,8 +105,9 @@ class GenerationLeakTest {
                 Object state = host.state();
                 state.getClass().getField("loop").setBoolean(state, true);
                 Watchdog.Outcome stopped = frames.run("update", () -> host.app().update(state, 0.016));
-                assertThat(AppFailure.runaway(stopped)).isTrue();
-                assertThat(host.restoreCheckpoint()).isEqualTo("the state was put back as it was before the stopped code ran");
+                assertThat(stopped).isInstanceOf(Watchdog.Threw.class);
+                assertThat(AppFailure.runaway((Watchdog.Threw) stopped)).isTrue();
+                assertThat(host.restoreCheckpoint().line()).isEqualTo("the state was put back as it was before the stopped code ran");
             }
             loaders.add(new WeakReference<>(host.app().getClass().getClassLoader()));
         }

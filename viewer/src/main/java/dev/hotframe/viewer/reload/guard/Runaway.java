@@ -1,4 +1,4 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.guard;
 
 /**
  * Thrown inside app code that overran its time budget, from the first fuel check after the

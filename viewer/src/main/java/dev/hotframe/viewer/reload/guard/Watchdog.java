@@ -1,4 +1,4 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.guard;
 
 import java.time.Duration;
 import java.util.Set;
@@ -39,11 +39,21 @@ public final class Watchdog {
         void run() throws Throwable;
     }
 
-    /** How a guarded call ended: {@code failure} is null when it returned; {@code overran} when the watchdog had to step in. */
-    public record Outcome(String what, long budgetMs, Throwable failure, boolean overran) {
-        public boolean ok() {
-            return failure == null;
-        }
+    /** How a guarded call ended: it returned or it threw; {@code overran} when the watchdog had to step in. */
+    public sealed interface Outcome permits Returned, Threw {
+        String what();
+
+        long budgetMs();
+
+        boolean overran();
+    }
+
+    /** The call returned (it may have overrun its budget all the same, and returned before its next fuel check). */
+    public record Returned(String what, long budgetMs, boolean overran) implements Outcome {
+    }
+
+    /** The call threw {@code failure}: a {@link Runaway} where the watchdog stopped it. */
+    public record Threw(String what, long budgetMs, Throwable failure, boolean overran) implements Outcome {
     }
 
     public Watchdog(Duration budget) {
@@ -71,7 +81,8 @@ public final class Watchdog {
             section.finish();
             ACTIVE.remove(section);
         }
-        return new Outcome(what, budgetMs, failure, section.overran());
+        boolean overran = section.overran();
+        return failure == null ? new Returned(what, budgetMs, overran) : new Threw(what, budgetMs, failure, overran);
     }
 
     private static void wakeWatcher() {

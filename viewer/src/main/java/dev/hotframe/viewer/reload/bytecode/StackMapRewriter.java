@@ -1,7 +1,7 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.bytecode;
 
-import static dev.hotframe.viewer.reload.ClassBytes.u1;
-import static dev.hotframe.viewer.reload.ClassBytes.u2;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.u1;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.u2;
 
 /** Re-encodes a {@code StackMapTable} after {@link CodeRewriter} moved the instructions. */
 final class StackMapRewriter {

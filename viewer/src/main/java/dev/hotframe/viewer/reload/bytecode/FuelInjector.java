@@ -1,8 +1,9 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.bytecode;
 
-import static dev.hotframe.viewer.reload.ClassBytes.u1;
-import static dev.hotframe.viewer.reload.ClassBytes.u2;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.u1;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.u2;
 
+import dev.hotframe.viewer.reload.guard.Fuel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * tables, stack map frames and debug tables. A method it cannot rewrite safely (one that would
  * outgrow 64 KiB or a 16-bit branch, or that uses {@code jsr}) is left as it was, without checks.
  */
-final class FuelInjector {
+public final class FuelInjector {
 
     private static final Logger log = LoggerFactory.getLogger(FuelInjector.class);
     private static final int MAGIC = 0xCAFEBABE;
@@ -37,7 +38,7 @@ final class FuelInjector {
     }
 
     /** The class with fuel checks, or {@code original} unchanged when it is not a class file this can rewrite. */
-    static byte[] inject(byte[] original) {
+    public static byte[] inject(byte[] original) {
         return injectCounting(original).bytes();
     }
 

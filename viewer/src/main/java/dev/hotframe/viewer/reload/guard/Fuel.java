@@ -1,13 +1,14 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.guard;
 
 import java.util.Arrays;
 
 /**
  * The budget check that the app's code runs at every method entry and backward branch (the
- * viewer puts the calls in when it loads the classes; see {@link FuelInjector}). It costs one
- * volatile read while nothing overran. When the {@link Watchdog} finds a call into the app
- * past its budget, it trips the calling thread, and that thread's next check throws
- * {@link Runaway} out of the loop or recursion that would not end.
+ * viewer puts the calls in when it loads the classes; see
+ * {@link dev.hotframe.viewer.reload.bytecode.FuelInjector}). It costs one volatile read while
+ * nothing overran. When the {@link Watchdog} finds a call into the app past its budget, it
+ * trips the calling thread, and that thread's next check throws {@link Runaway} out of the
+ * loop or recursion that would not end.
  */
 public final class Fuel {
 
@@ -16,6 +17,15 @@ public final class Fuel {
     private static volatile Trip[] trips = new Trip[0];
 
     private record Trip(Thread thread, String why) {
+    }
+
+    /**
+     * A class loader that is told when its classes start their static initializers: a generation
+     * of the app, which initializes the same classes up front in the next generation. An
+     * interface, so that this class, which app code calls at run time, knows nothing of generations.
+     */
+    public interface InitializationListener {
+        void initialized(String className);
     }
 
     private Fuel() {
@@ -31,13 +41,12 @@ public final class Fuel {
 
     /**
      * Called first by an app class's static initializer: a fuel check that also tells the
-     * class's generation that the class was initialized, so that the next generation
-     * initializes it while it loads.
+     * class's loader, when it is an {@link InitializationListener}, that the class was initialized.
      */
     public static void initializing() {
         Class<?> initialized = CALLER.getCallerClass();
-        if (initialized.getClassLoader() instanceof GenerationLoader loader) {
-            loader.initialized(initialized.getName());
+        if (initialized.getClassLoader() instanceof InitializationListener listener) {
+            listener.initialized(initialized.getName());
         }
         tick();
     }

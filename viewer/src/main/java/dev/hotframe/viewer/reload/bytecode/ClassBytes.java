@@ -1,4 +1,4 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.bytecode;
 
 import java.io.ByteArrayOutputStream;
 

@@ -1,9 +1,9 @@
-package dev.hotframe.viewer.reload;
+package dev.hotframe.viewer.reload.bytecode;
 
-import static dev.hotframe.viewer.reload.ClassBytes.s2;
-import static dev.hotframe.viewer.reload.ClassBytes.s4;
-import static dev.hotframe.viewer.reload.ClassBytes.u1;
-import static dev.hotframe.viewer.reload.ClassBytes.u2;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.s2;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.s4;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.u1;
+import static dev.hotframe.viewer.reload.bytecode.ClassBytes.u2;
 
 import java.util.Arrays;
 

@@ -1,0 +1,5 @@
+/**
+ * Runs calls into the app's code under a time budget and stops one that runs away: the watchdog
+ * thread, and the fuel checks through which app code that loops or recurses without end is stopped.
+ */
+package dev.hotframe.viewer.reload.guard;
