@@ -253,28 +253,11 @@ public final class ServerConnection implements AutoCloseable {
         }
 
         @Override
-        public Void snapshot(ServerMessage.Snapshot snapshot) {
-            resume.snapshot(snapshot.meta().seq());
-            return deliver(snapshot);
-        }
-
-        @Override
-        public Void scene(ServerMessage.SceneUpdate update) {
-            return inOrder(update);
-        }
-
-        @Override
-        public Void code(ServerMessage.CodeUpdate update) {
-            return inOrder(update);
-        }
-
-        @Override
-        public Void failed(ServerMessage.UpdateFailed update) {
-            return inOrder(update);
-        }
-
-        @Override
-        public Void asset(ServerMessage.AssetUpdate update) {
+        public Void update(ServerMessage.Update update) {
+            if (update instanceof ServerMessage.Snapshot) {
+                resume.snapshot(update.meta().seq());
+                return deliver(update);
+            }
             return inOrder(update);
         }
 
