@@ -6,6 +6,7 @@ import dev.hotframe.devserver.tls.SelfSigned;
 import dev.hotframe.devserver.tls.TlsException;
 import dev.hotframe.devserver.tls.TlsIdentity;
 import dev.hotframe.wire.Discovery;
+import dev.hotframe.wire.Version;
 import dev.hotframe.process.StopSignals;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code devserver}: the Hotframe dev server's command line. */
-@Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "devserver", mixinStandardHelpOptions = true,
         description = "Hotframe dev server: watches a project and streams scene patches and class bytes to viewers.",
         subcommands = {DevServerCommand.Serve.class, InitCommand.class, CommandLine.HelpCommand.class})
 public final class DevServerCommand implements Runnable {
@@ -28,7 +29,16 @@ public final class DevServerCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DevServerCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its subcommands, each answering {@code --version} with the same line. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new DevServerCommand());
+        String version = Version.line("Hotframe dev server");
+        cli.getCommandSpec().version(version);
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
+        return cli;
     }
 
     @Override
@@ -37,7 +47,7 @@ public final class DevServerCommand implements Runnable {
     }
 
     /** {@code devserver serve}. */
-    @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Compile PROJECT_DIR, then watch it and stream every change to connected viewers.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:bad arguments, project or TLS setup"})

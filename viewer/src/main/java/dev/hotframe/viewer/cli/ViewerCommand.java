@@ -14,6 +14,7 @@ import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.backend.BackendKind;
 import dev.hotframe.viewer.window.TargetChooser;
 import dev.hotframe.process.StopSignals;
+import dev.hotframe.wire.Version;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code viewer}: the Hotframe viewer's command line. */
-@Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "viewer", mixinStandardHelpOptions = true,
         description = "Hotframe viewer: runs an app from a dev server and applies every change live.",
         subcommands = {ViewerCommand.Connect.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class ViewerCommand implements Runnable {
@@ -37,7 +38,16 @@ public final class ViewerCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ViewerCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its subcommands, each answering {@code --version} with the same line. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ViewerCommand());
+        String version = Version.line("Hotframe viewer");
+        cli.getCommandSpec().version(version);
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
+        return cli;
     }
 
     @Override
@@ -46,7 +56,7 @@ public final class ViewerCommand implements Runnable {
     }
 
     /** {@code viewer connect}. */
-    @Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(name = "connect", mixinStandardHelpOptions = true,
             description = "Connect to a dev server, run its app, and apply every update.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:closed by the user, or --exit-after reached with every update applied",
