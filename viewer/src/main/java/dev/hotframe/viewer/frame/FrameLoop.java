@@ -3,7 +3,6 @@ package dev.hotframe.viewer.frame;
 import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.assets.AssetStore;
 import dev.hotframe.viewer.assets.Assets;
-import dev.hotframe.viewer.headless.FrameRecorder;
 import dev.hotframe.viewer.inspect.Inspector;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.Applied;
@@ -54,7 +53,7 @@ public final class FrameLoop {
     private final Hud hud;
     private final SceneRenderer sceneRenderer;
     private final UpdateApplier applier;
-    private final FrameRecorder recorder;
+    private final FrameLog recorder;
     private final Consumer<ViewerMessage> acks;
     private final Inspector inspector;
     private final long frameNanos;
@@ -75,13 +74,13 @@ public final class FrameLoop {
      * @param acks     sends acks to the server
      * @param resync   asks the connection to fetch a fresh snapshot
      */
-    public FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameRecorder recorder, int fps,
+    public FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps,
                      Consumer<ViewerMessage> acks, Runnable resync) {
         this(target, host, fonts, recorder, fps, acks, resync, FRAME_BUDGET);
     }
 
     /** @param frameBudget how long one call into the app may run before the watchdog stops it */
-    FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameRecorder recorder, int fps,
+    FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps,
               Consumer<ViewerMessage> acks, Runnable resync, Duration frameBudget) {
         this.target = target;
         this.host = host;
