@@ -5,7 +5,9 @@ import dev.hotframe.viewer.frame.RenderTarget;
 import dev.hotframe.viewer.headless.FrameRecorder;
 import dev.hotframe.viewer.headless.GoldenFrames;
 import dev.hotframe.viewer.headless.RasterTarget;
+import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.viewer.net.ServerAddress;
+import dev.hotframe.viewer.net.Receiver;
 import dev.hotframe.viewer.net.ServerConnection;
 import dev.hotframe.viewer.net.TokenFile;
 import dev.hotframe.viewer.reload.AppHost;
@@ -199,15 +201,14 @@ public final class ViewerCommand implements Runnable {
                         exits.count(message, loopRef);
                     }, () -> connectionRef.get().resync());
             loopRef.set(loop);
-            ServerConnection connection = new ServerConnection(address, discovered || tokenFile != null, viewerId, loop::offer,
-                    state -> loop.connection(state.name().toLowerCase(java.util.Locale.ROOT)),
-                    reason -> {
-                        fatal.set(reason);
-                        loop.stop();
-                    });
+            ServerConnection connection = new ServerConnection(address, discovered || tokenFile != null, viewerId,
+                    target.describe(), new Receiver(loop::offer, loop::request,
+                            state -> loop.connection(state.name().toLowerCase(java.util.Locale.ROOT)),
+                            reason -> {
+                                fatal.set(reason);
+                                loop.stop();
+                            }), LibraryCache.standard());
             connectionRef.set(connection);
-            connection.onRequest(loop::request);
-            connection.backend(target.describe());
             CountDownLatch finished = new CountDownLatch(1);
             // Ctrl+C and SIGTERM stop the loop and return through the normal path (exit code 0); the
             // hook covers the other ways the JVM is asked to end (SIGHUP, System.exit).
