@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +32,7 @@ public final class ServerConnection implements AutoCloseable {
     /** What the connection is doing, for the window title and the overlay. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED }
 
-    private final Supplier<ServerAddress> address;
-    private final boolean refreshesToken;
+    private final AddressSource address;
     private final String viewerId;
     private final String backend;
     private final Receiver receiver;
@@ -48,16 +46,13 @@ public final class ServerConnection implements AutoCloseable {
     private int attempt;
 
     /**
-     * @param address        resolved again before every attempt, so a restarted local server is found
-     * @param refreshesToken whether the token comes from the local record or a token file, which a restarted
-     *                       server rewrites (then a refused token is retried)
-     * @param backend        the render backend, named in the hello (as a {@code backend:NAME} capability) for the dashboard
-     * @param libraries      where the libraries updates name are fetched to before the update is handed on
+     * @param address   resolved again before every attempt, so a restarted local server is found
+     * @param backend   the render backend, named in the hello (as a {@code backend:NAME} capability) for the dashboard
+     * @param libraries where the libraries updates name are fetched to before the update is handed on
      */
-    public ServerConnection(Supplier<ServerAddress> address, boolean refreshesToken, String viewerId, String backend,
-                            Receiver receiver, LibraryCache libraries) {
+    public ServerConnection(AddressSource address, String viewerId, String backend, Receiver receiver,
+                            LibraryCache libraries) {
         this.address = address;
-        this.refreshesToken = refreshesToken;
         this.viewerId = viewerId;
         this.backend = Objects.requireNonNull(backend, "'backend' must not be null");
         this.receiver = receiver;
@@ -218,7 +213,7 @@ public final class ServerConnection implements AutoCloseable {
                 return null;
             }
             socket = null;
-            if (status == Protocol.CLOSE_VERSION || (status == Protocol.CLOSE_POLICY && !refreshesToken)) {
+            if (status == Protocol.CLOSE_VERSION || (status == Protocol.CLOSE_POLICY && !address.refreshesToken())) {
                 receiver.states().accept(State.DISCONNECTED);
                 receiver.refusals().accept("the dev server refused this viewer: "
                         + (dispatch.refusal() != null ? dispatch.refusal() : reason));

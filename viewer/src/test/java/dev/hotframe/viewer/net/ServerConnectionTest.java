@@ -103,9 +103,10 @@ class ServerConnectionTest {
     }
 
     private void connect(LibraryCache libraries) {
-        ServerAddress address = new ServerAddress(URI.create("ws://127.0.0.1:" + server.port() + Protocol.PATH), TOKEN);
-        connection = new ServerConnection(() -> address, false, "viewer-test", "raster", new Receiver(updates::add,
-                requests::add, state -> { }, reason -> { }), libraries);
+        AddressSource address = new AddressSource(URI.create("ws://127.0.0.1:" + server.port() + Protocol.PATH), TOKEN,
+                null, null, null, cache);
+        connection = new ServerConnection(address, "viewer-test", "raster", new Receiver(updates::add, requests::add,
+                state -> { }, reason -> { }), libraries);
         connection.start();
     }
 
