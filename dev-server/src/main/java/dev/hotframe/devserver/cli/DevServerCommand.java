@@ -20,25 +20,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code devserver}: the Hotframe dev server's command line. */
-@Command(name = "devserver", mixinStandardHelpOptions = true,
+@Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = DevServerCommand.class,
         description = "Hotframe dev server: watches a project and streams scene patches and class bytes to viewers.",
         subcommands = {DevServerCommand.Serve.class, InitCommand.class, CommandLine.HelpCommand.class})
-public final class DevServerCommand implements Runnable {
+public final class DevServerCommand implements Runnable, CommandLine.IVersionProvider {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(new CommandLine(new DevServerCommand()).execute(args));
     }
 
-    /** The command with its subcommands, each answering {@code --version} with the same line. */
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new DevServerCommand());
-        String version = Version.line("Hotframe dev server");
-        cli.getCommandSpec().version(version);
-        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
-        return cli;
+    /** The version line of this command and its subcommands. */
+    @Override
+    public String[] getVersion() {
+        return new String[] {Version.line("Hotframe dev server")};
     }
 
     @Override
@@ -47,7 +44,7 @@ public final class DevServerCommand implements Runnable {
     }
 
     /** {@code devserver serve}. */
-    @Command(name = "serve", mixinStandardHelpOptions = true,
+    @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = DevServerCommand.class,
             description = "Compile PROJECT_DIR, then watch it and stream every change to connected viewers.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:bad arguments, project or TLS setup"})

@@ -14,7 +14,7 @@ class DevServerCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"--version", "serve --version", "init --version"})
     void everyCommandPrintsTheSameVersionLine(String args) {
-        CommandLine cli = DevServerCommand.commandLine();
+        CommandLine cli = new CommandLine(new DevServerCommand());
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
 

@@ -18,25 +18,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code viewer}: the Hotframe viewer's command line. */
-@Command(name = "viewer", mixinStandardHelpOptions = true,
+@Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = ViewerCommand.class,
         description = "Hotframe viewer: runs an app from a dev server and applies every change live.",
         subcommands = {ViewerCommand.Connect.class, DoctorCommand.class, CommandLine.HelpCommand.class})
-public final class ViewerCommand implements Runnable {
+public final class ViewerCommand implements Runnable, CommandLine.IVersionProvider {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(new CommandLine(new ViewerCommand()).execute(args));
     }
 
-    /** The command with its subcommands, each answering {@code --version} with the same line. */
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new ViewerCommand());
-        String version = Version.line("Hotframe viewer");
-        cli.getCommandSpec().version(version);
-        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
-        return cli;
+    /** The version line of this command and its subcommands. */
+    @Override
+    public String[] getVersion() {
+        return new String[] {Version.line("Hotframe viewer")};
     }
 
     @Override
@@ -45,7 +42,7 @@ public final class ViewerCommand implements Runnable {
     }
 
     /** {@code viewer connect}. */
-    @Command(name = "connect", mixinStandardHelpOptions = true,
+    @Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = ViewerCommand.class,
             description = "Connect to a dev server, run its app, and apply every update.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:closed by the user, or --exit-after reached with every update applied",

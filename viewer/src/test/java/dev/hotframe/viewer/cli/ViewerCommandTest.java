@@ -14,7 +14,7 @@ class ViewerCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"--version", "connect --version", "doctor --version"})
     void everyCommandPrintsTheSameVersionLine(String args) {
-        CommandLine cli = ViewerCommand.commandLine();
+        CommandLine cli = new CommandLine(new ViewerCommand());
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
 
