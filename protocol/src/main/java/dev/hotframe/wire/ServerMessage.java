@@ -43,15 +43,7 @@ public sealed interface ServerMessage {
 
         R ping(Ping message);
 
-        R snapshot(Snapshot message);
-
-        R scene(SceneUpdate message);
-
-        R code(CodeUpdate message);
-
-        R failed(UpdateFailed message);
-
-        R asset(AssetUpdate message);
+        R update(Update message);
 
         R request(Request message);
     }
@@ -59,6 +51,26 @@ public sealed interface ServerMessage {
     /** A message with a sequence number that changes what the viewer shows; applied in order, whole or not at all. */
     sealed interface Update extends ServerMessage {
         UpdateMeta meta();
+
+        /** One method per update, so that applying or checking one cannot leave a type unhandled. */
+        interface Handler<R> {
+            R snapshot(Snapshot update);
+
+            R scene(SceneUpdate update);
+
+            R code(CodeUpdate update);
+
+            R failed(UpdateFailed update);
+
+            R asset(AssetUpdate update);
+        }
+
+        <R> R accept(Handler<R> handler);
+
+        @Override
+        default <R> R accept(ServerMessage.Handler<R> handler) {
+            return handler.update(this);
+        }
     }
 
     /**
@@ -131,7 +143,7 @@ public sealed interface ServerMessage {
         }
 
         @Override
-        public <R> R accept(Handler<R> handler) {
+        public <R> R accept(Update.Handler<R> handler) {
             return handler.snapshot(this);
         }
     }
@@ -144,7 +156,7 @@ public sealed interface ServerMessage {
         }
 
         @Override
-        public <R> R accept(Handler<R> handler) {
+        public <R> R accept(Update.Handler<R> handler) {
             return handler.scene(this);
         }
     }
@@ -177,7 +189,7 @@ public sealed interface ServerMessage {
         }
 
         @Override
-        public <R> R accept(Handler<R> handler) {
+        public <R> R accept(Update.Handler<R> handler) {
             return handler.code(this);
         }
     }
@@ -196,7 +208,7 @@ public sealed interface ServerMessage {
         }
 
         @Override
-        public <R> R accept(Handler<R> handler) {
+        public <R> R accept(Update.Handler<R> handler) {
             return handler.asset(this);
         }
     }
@@ -209,7 +221,7 @@ public sealed interface ServerMessage {
         }
 
         @Override
-        public <R> R accept(Handler<R> handler) {
+        public <R> R accept(Update.Handler<R> handler) {
             return handler.failed(this);
         }
     }

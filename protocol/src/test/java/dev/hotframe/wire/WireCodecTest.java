@@ -43,15 +43,18 @@ class WireCodecTest {
             public String editState(ServerMessage.EditState m) { return "edit-state"; }
             public String captureFrame(ServerMessage.CaptureFrame m) { return "capture-frame"; }
         };
-        ServerMessage.Handler<String> server = new ServerMessage.Handler<>() {
-            public String welcome(ServerMessage.Welcome m) { return "welcome"; }
-            public String refused(ServerMessage.Refused m) { return "refused"; }
-            public String ping(ServerMessage.Ping m) { return "ping"; }
+        ServerMessage.Update.Handler<String> updates = new ServerMessage.Update.Handler<>() {
             public String snapshot(ServerMessage.Snapshot m) { return "snapshot"; }
             public String scene(ServerMessage.SceneUpdate m) { return "scene"; }
             public String code(ServerMessage.CodeUpdate m) { return "code"; }
             public String failed(ServerMessage.UpdateFailed m) { return "failed"; }
             public String asset(ServerMessage.AssetUpdate m) { return "asset"; }
+        };
+        ServerMessage.Handler<String> server = new ServerMessage.Handler<>() {
+            public String welcome(ServerMessage.Welcome m) { return "welcome"; }
+            public String refused(ServerMessage.Refused m) { return "refused"; }
+            public String ping(ServerMessage.Ping m) { return "ping"; }
+            public String update(ServerMessage.Update m) { return m.accept(updates); }
             public String request(ServerMessage.Request m) { return m.accept(requests); }
         };
         ViewerMessage.Handler<String> viewer = new ViewerMessage.Handler<>() {

@@ -6,6 +6,7 @@ import dev.hotframe.devserver.tls.SelfSigned;
 import dev.hotframe.devserver.tls.TlsException;
 import dev.hotframe.devserver.tls.TlsIdentity;
 import dev.hotframe.wire.Discovery;
+import dev.hotframe.wire.Version;
 import dev.hotframe.process.StopSignals;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code devserver}: the Hotframe dev server's command line. */
-@Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "devserver", mixinStandardHelpOptions = true, versionProvider = DevServerCommand.class,
         description = "Hotframe dev server: watches a project and streams scene patches and class bytes to viewers.",
         subcommands = {DevServerCommand.Serve.class, InitCommand.class, CommandLine.HelpCommand.class})
-public final class DevServerCommand implements Runnable {
+public final class DevServerCommand implements Runnable, CommandLine.IVersionProvider {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,13 +32,19 @@ public final class DevServerCommand implements Runnable {
         System.exit(new CommandLine(new DevServerCommand()).execute(args));
     }
 
+    /** The version line of this command and its subcommands. */
+    @Override
+    public String[] getVersion() {
+        return new String[] {Version.line("Hotframe dev server")};
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
     /** {@code devserver serve}. */
-    @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = DevServerCommand.class,
             description = "Compile PROJECT_DIR, then watch it and stream every change to connected viewers.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:stopped cleanly", "1:failed while running", "2:bad arguments, project or TLS setup"})

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * with the app contract as a provided dependency, {@code hotframe.json}, an app that draws with
  * Skija and shows a scene bound to its state, and a README that says what to edit.
  */
-@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = DevServerCommand.class,
         description = "Create a new Hotframe project in the folder NAME.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:created", "1:the files could not be written", "2:bad name, or the folder exists and is not empty"})

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  * backend, and what to do about each problem. Exit 0 when at least raster works (the viewer
  * can always run headless then), 1 when not even that does.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = ViewerCommand.class,
         description = "Check the JDK, display, native libraries, fonts and each rendering backend, with advice.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:at least raster rendering works", "1:not even raster rendering works"})

@@ -1,37 +1,27 @@
 package dev.hotframe.viewer.cli;
 
-import dev.hotframe.viewer.frame.FrameLoop;
-import dev.hotframe.viewer.frame.RenderTarget;
-import dev.hotframe.viewer.headless.FrameRecorder;
-import dev.hotframe.viewer.headless.GoldenFrames;
-import dev.hotframe.viewer.headless.RasterTarget;
-import dev.hotframe.viewer.net.ServerAddress;
-import dev.hotframe.viewer.net.ServerConnection;
-import dev.hotframe.viewer.net.TokenFile;
-import dev.hotframe.viewer.reload.AppHost;
-import dev.hotframe.viewer.reload.RedefineAgent;
-import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.backend.BackendKind;
-import dev.hotframe.viewer.window.TargetChooser;
-import dev.hotframe.process.StopSignals;
+import dev.hotframe.viewer.net.AddressSource;
+import dev.hotframe.viewer.net.PinnedTrust;
+import dev.hotframe.viewer.session.Ending;
+import dev.hotframe.viewer.session.SessionSettings;
+import dev.hotframe.viewer.session.ViewerSession;
+import dev.hotframe.wire.Discovery;
+import dev.hotframe.wire.Version;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code viewer}: the Hotframe viewer's command line. */
-@Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "viewer", mixinStandardHelpOptions = true, versionProvider = ViewerCommand.class,
         description = "Hotframe viewer: runs an app from a dev server and applies every change live.",
         subcommands = {ViewerCommand.Connect.class, DoctorCommand.class, CommandLine.HelpCommand.class})
-public final class ViewerCommand implements Runnable {
+public final class ViewerCommand implements Runnable, CommandLine.IVersionProvider {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,13 +30,19 @@ public final class ViewerCommand implements Runnable {
         System.exit(new CommandLine(new ViewerCommand()).execute(args));
     }
 
+    /** The version line of this command and its subcommands. */
+    @Override
+    public String[] getVersion() {
+        return new String[] {Version.line("Hotframe viewer")};
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
     /** {@code viewer connect}. */
-    @Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = ViewerCommand.class,
             description = "Connect to a dev server, run its app, and apply every update.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:closed by the user, or --exit-after reached with every update applied",
@@ -143,7 +139,7 @@ public final class ViewerCommand implements Runnable {
             }
             if (pin != null) {
                 try {
-                    new dev.hotframe.viewer.net.PinnedTrust(pin);
+                    new PinnedTrust(pin);
                 } catch (IllegalArgumentException e) {
                     System.err.println("error: " + e.getMessage());
                     return 2;
@@ -153,95 +149,23 @@ public final class ViewerCommand implements Runnable {
                     return 2;
                 }
             }
-            Path home = dev.hotframe.wire.Discovery.home();
-            boolean discovered = url == null;
-            String explicitToken = token != null ? token : System.getenv("HOTFRAME_TOKEN");
-            Supplier<ServerAddress> address = () -> {
-                String fromFile = tokenFile != null ? TokenFile.read(tokenFile) : null;
-                if (fromFile != null) {
-                    return discovered ? ServerAddress.discover(home).withToken(fromFile) : new ServerAddress(url, fromFile, pin);
-                }
-                if (discovered) {
-                    ServerAddress found = ServerAddress.discover(home);
-                    return explicitToken == null ? found : found.withToken(explicitToken);
-                }
-                String t = explicitToken != null ? explicitToken : localTokenOrEmpty(home);
-                return new ServerAddress(url, t, pin);
+            AddressSource address = new AddressSource(url, token, System.getenv("HOTFRAME_TOKEN"), tokenFile, pin,
+                    Discovery.home());
+            Ending ending = new ViewerSession(new SessionSettings(address, wh[0], wh[1], backendKind, headless, fps, frames,
+                    exitAfter, goldenDir, goldenTolerance, updateGolden), System.out::println).run();
+            if (ending.problem() != null) {
+                System.err.println("error: " + ending.problem());
+            }
+            return switch (ending.reason()) {
+                case CLOSED -> 0;
+                case REFUSED -> 3;
+                case UPDATE_FAILED -> 4;
+                case FRAMES_DIFFER -> 5;
             };
-            TargetChooser.Choice choice = new TargetChooser("Hotframe", wh[0], wh[1], System.out::println)
-                    .open(backendKind, headless, headless ? null : DisplayCheck.missingDisplay());
-            RenderTarget target = choice.target();
-            GoldenFrames golden = goldenDir == null ? null : new GoldenFrames(goldenDir.toAbsolutePath(), goldenTolerance, updateGolden);
-            FrameRecorder recorder = frames != null || golden != null || target instanceof RasterTarget || headless
-                    ? new FrameRecorder((frames != null ? frames : Path.of("hotframe-frames")).toAbsolutePath(), golden) : null;
-            if (recorder != null) {
-                System.out.println("Writing frames, state.json and updates.jsonl to " + recorder.dir());
-            }
-            System.out.println("Rendering with " + target.describe() + " (" + choice.reason() + ")");
-            String viewerId = hostName() + "-" + ProcessHandle.current().pid();
-            AtomicReference<String> fatal = new AtomicReference<>();
-            ExitAfter exits = new ExitAfter(exitAfter);
-            AtomicReference<FrameLoop> loopRef = new AtomicReference<>();
-            AtomicReference<ServerConnection> connectionRef = new AtomicReference<>();
-            FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder,
-                    fps, message -> {
-                        connectionRef.get().send(message);
-                        exits.count(message, loopRef);
-                    }, () -> connectionRef.get().resync());
-            loopRef.set(loop);
-            ServerConnection connection = new ServerConnection(address, discovered || tokenFile != null, viewerId, loop::offer,
-                    state -> loop.connection(state.name().toLowerCase(java.util.Locale.ROOT)),
-                    reason -> {
-                        fatal.set(reason);
-                        loop.stop();
-                    });
-            connectionRef.set(connection);
-            connection.onRequest(loop::request);
-            connection.backend(target.describe());
-            CountDownLatch finished = new CountDownLatch(1);
-            // Ctrl+C and SIGTERM stop the loop and return through the normal path (exit code 0); the
-            // hook covers the other ways the JVM is asked to end (SIGHUP, System.exit).
-            StopSignals.install(loop::stop, Duration.ofSeconds(10));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                loop.stop();
-                try {
-                    finished.await(3, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "hotframe-shutdown"));
-            connection.start();
-            try {
-                loop.run();
-            } finally {
-                connection.close();
-                if (recorder != null) {
-                    recorder.close();
-                }
-                target.close();
-                finished.countDown();
-            }
-            if (fatal.get() != null) {
-                System.err.println("error: " + fatal.get());
-                return 3;
-            }
-            if (golden != null && golden.failures() > 0) {
-                System.err.println("error: " + golden.failures() + " frame(s) did not match their golden frames in " + goldenDir);
-                return 5;
-            }
-            return exits.exitCode();
-        }
-
-        private static String localTokenOrEmpty(Path home) {
-            try {
-                return ServerAddress.discover(home).token();
-            } catch (IllegalStateException e) {
-                return "";
-            }
         }
 
         static int[] parseSize(String text) {
-            String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");
+            String[] parts = text.toLowerCase(Locale.ROOT).split("x");
             try {
                 if (parts.length == 2) {
                     int w = Integer.parseInt(parts[0].trim());
@@ -254,14 +178,6 @@ public final class ViewerCommand implements Runnable {
                 // fall through to the message below
             }
             throw new IllegalArgumentException("--size must look like 800x600 (each side 1..16384), was '" + text + "'");
-        }
-
-        private static String hostName() {
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                return "viewer";
-            }
         }
     }
 }

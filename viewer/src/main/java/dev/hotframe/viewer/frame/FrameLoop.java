@@ -3,7 +3,6 @@ package dev.hotframe.viewer.frame;
 import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.assets.AssetStore;
 import dev.hotframe.viewer.assets.Assets;
-import dev.hotframe.viewer.headless.FrameRecorder;
 import dev.hotframe.viewer.inspect.Inspector;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.Applied;
@@ -22,14 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The render thread's loop. Between frames it applies the updates the network handed over,
+ * The render thread's loop. Between frames it applies the updates handed over through its {@link Inbox},
  * then runs the app's input, update and render, each under the watchdog (see
  * {@link AppRunner}): an exception keeps the last good frame on screen under an error overlay,
  * and the next frame tries again; a runaway is stopped and pauses the app until its code
@@ -54,15 +51,12 @@ public final class FrameLoop {
     private final Hud hud;
     private final SceneRenderer sceneRenderer;
     private final UpdateApplier applier;
-    private final FrameRecorder recorder;
+    private final FrameLog recorder;
     private final Consumer<ViewerMessage> acks;
     private final Inspector inspector;
     private final long frameNanos;
-    private final ConcurrentLinkedQueue<ServerMessage.Update> updates = new ConcurrentLinkedQueue<>();
+    private final Inbox inbox;
     private final ConcurrentLinkedQueue<InputEvent> inputs = new ConcurrentLinkedQueue<>();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean stopping;
-    private volatile String pendingConnection;
     private String shownTitle;
     private volatile long lastAppliedSeq;
     private Image lastGood;
@@ -72,18 +66,20 @@ public final class FrameLoop {
 
     /**
      * @param recorder where headless output goes, or null
-     * @param acks     sends acks to the server
+     * @param inbox    what the network and the signal handlers hand to the loop
+     * @param acks     sends acks and replies to the server
      * @param resync   asks the connection to fetch a fresh snapshot
      */
-    public FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameRecorder recorder, int fps,
+    public FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps, Inbox inbox,
                      Consumer<ViewerMessage> acks, Runnable resync) {
-        this(target, host, fonts, recorder, fps, acks, resync, FRAME_BUDGET);
+        this(target, host, fonts, recorder, fps, inbox, acks, resync, FRAME_BUDGET);
     }
 
     /** @param frameBudget how long one call into the app may run before the watchdog stops it */
-    FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameRecorder recorder, int fps,
+    FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps, Inbox inbox,
               Consumer<ViewerMessage> acks, Runnable resync, Duration frameBudget) {
         this.target = target;
+        this.inbox = inbox;
         this.host = host;
         this.runner = new AppRunner(host, frameBudget, CHECKPOINT_EVERY);
         this.overlay = new Overlay(fonts, recorder == null);
@@ -97,36 +93,14 @@ public final class FrameLoop {
         this.frameNanos = 1_000_000_000L / Math.max(1, fps);
     }
 
-    /** Hands a message over from the network thread; the loop applies it before the next frame. */
-    public void offer(ServerMessage.Update message) {
-        updates.add(message);
-        wake.release();
-    }
-
     /** The project's assets as this viewer holds them; render thread only (the scene renderer draws through it). */
     public Assets assets() {
         return assets;
     }
 
-    /** Hands a dashboard request over from the network thread; the loop answers it between frames. */
-    public void request(ServerMessage.Request request) {
-        inspector.offer(request);
-        wake.release();
-    }
-
     /** The sequence number of the last update applied, for the hello after a reconnect. */
     public long lastAppliedSeq() {
         return lastAppliedSeq;
-    }
-
-    public void stop() {
-        stopping = true;
-        wake.release();
-    }
-
-    /** The connection's state ({@code "connected"}, ...) from any thread, for the title and the HUD. */
-    public void connection(String state) {
-        pendingConnection = state;
     }
 
     /** Shows or hides the HUD (F3 does the same). */
@@ -136,16 +110,15 @@ public final class FrameLoop {
         }
     }
 
-    /** Runs until {@link #stop()} or the window closes. */
+    /** Runs until the inbox is told to stop or the window closes. */
     public void run() {
         long start = System.nanoTime();
         long previous = start;
-        while (!stopping && !target.closeRequested()) {
+        while (!inbox.stopping() && !target.closeRequested()) {
             long frameStart = System.nanoTime();
             target.poll(this::input);
-            String connection = pendingConnection;
+            String connection = inbox.takeConnection();
             if (connection != null) {
-                pendingConnection = null;
                 hud.connection(connection);
             }
             boolean stateChanged = false;
@@ -156,6 +129,7 @@ public final class FrameLoop {
                         host.generation()));
                 stateChanged = undone.ok();
             }
+            inbox.drainRequests(inspector::offer);
             stateChanged |= inspector.beforeFrame();
             List<UpdateRecord> applied = applyPending();
             double dt = Math.min(0.1, (frameStart - previous) / 1e9);
@@ -208,7 +182,7 @@ public final class FrameLoop {
     private List<UpdateRecord> applyPending() {
         List<UpdateRecord> applied = new ArrayList<>();
         ServerMessage.Update message;
-        while ((message = updates.poll()) != null) {
+        while ((message = inbox.nextUpdate()) != null) {
             try {
                 UpdateRecord record = applier.apply(message);
                 applied.add(record);
@@ -337,12 +311,10 @@ public final class FrameLoop {
             return;
         }
         try {
-            if (wake.tryAcquire(remaining, TimeUnit.NANOSECONDS)) {
-                wake.drainPermits();
-            }
+            inbox.pause(remaining);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopping = true;
+            inbox.stop();
         }
     }
 }

@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one server message to the app host, the retained scenes and the assets, keeps the set
- * of open problems for the overlay, and describes the outcome as an {@link UpdateRecord}.
+ * Applies one update to the app host, the retained scenes and the assets, keeps the set of open
+ * problems for the overlay, and describes the outcome as an {@link UpdateRecord}.
  */
-final class UpdateApplier {
+final class UpdateApplier implements ServerMessage.Update.Handler<Applied> {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateApplier.class);
 
@@ -42,71 +42,7 @@ final class UpdateApplier {
 
     UpdateRecord apply(ServerMessage.Update message) {
         long start = System.nanoTime();
-        Applied applied = message.accept(new ServerMessage.Handler<Applied>() {
-            @Override
-            public Applied snapshot(ServerMessage.Snapshot snapshot) {
-                scenes.replaceAll(snapshot.scenes());
-                problems.clear();
-                snapshot.problems().forEach(UpdateApplier.this::addProblem);
-                AssetStore.Outcome held = assets.replaceAll(snapshot.assets());
-                held.problems().values().forEach(list -> list.forEach(UpdateApplier.this::addProblem));
-                Applied started = host.start(snapshot.appClass(), snapshot.classes(), snapshot.libraries());
-                return new Applied(Tier.SNAPSHOT, started.reason(), started.ok() && problems.isEmpty(),
-                        started.error() != null ? started.error() : problemText(), started.warnings(), started.phasesMs());
-            }
-
-            @Override
-            public Applied scene(ServerMessage.SceneUpdate update) {
-                return UpdateApplier.this.scene(update);
-            }
-
-            @Override
-            public Applied code(ServerMessage.CodeUpdate update) {
-                Applied result = host.apply(update.tier(), update.reason(), update.classes(), update.removed(), update.libraries());
-                if (result.ok()) {
-                    problems.keySet().removeIf(file -> file.endsWith(".java"));
-                }
-                return result;
-            }
-
-            @Override
-            public Applied asset(ServerMessage.AssetUpdate update) {
-                AssetStore.Outcome outcome = assets.apply(update.assets(), update.removed());
-                update.meta().files().forEach(problems::remove);
-                outcome.problems().values().forEach(list -> list.forEach(UpdateApplier.this::addProblem));
-                List<String> errors = new ArrayList<>();
-                outcome.problems().values().forEach(list -> list.forEach(d -> errors.add(d.toString())));
-                return new Applied(Tier.ASSET, outcome.summary(), outcome.ok(), outcome.ok() ? null : String.join("\n", errors),
-                        List.of());
-            }
-
-            @Override
-            public Applied failed(ServerMessage.UpdateFailed failed) {
-                failed.meta().files().forEach(problems::remove);
-                failed.diagnostics().forEach(UpdateApplier.this::addProblem);
-                return new Applied(Tier.ERROR, "the change did not build", false, problemText(), List.of());
-            }
-
-            @Override
-            public Applied welcome(ServerMessage.Welcome message) {
-                throw notAnUpdate(message);
-            }
-
-            @Override
-            public Applied refused(ServerMessage.Refused message) {
-                throw notAnUpdate(message);
-            }
-
-            @Override
-            public Applied ping(ServerMessage.Ping message) {
-                throw notAnUpdate(message);
-            }
-
-            @Override
-            public Applied request(ServerMessage.Request message) {
-                throw notAnUpdate(message);
-            }
-        });
+        Applied applied = message.accept(this);
         long applyMs = (System.nanoTime() - start) / 1_000_000;
         showProblems();
         UpdateMeta meta = message.meta();
@@ -124,7 +60,20 @@ final class UpdateApplier {
                 host.generation(), applied.warnings(), applied.phasesMs());
     }
 
-    private Applied scene(ServerMessage.SceneUpdate update) {
+    @Override
+    public Applied snapshot(ServerMessage.Snapshot snapshot) {
+        scenes.replaceAll(snapshot.scenes());
+        problems.clear();
+        snapshot.problems().forEach(this::addProblem);
+        AssetStore.Outcome held = assets.replaceAll(snapshot.assets());
+        held.problems().values().forEach(list -> list.forEach(this::addProblem));
+        Applied started = host.start(snapshot.appClass(), snapshot.classes(), snapshot.libraries());
+        return new Applied(Tier.SNAPSHOT, started.reason(), started.ok() && problems.isEmpty(),
+                started.error() != null ? started.error() : problemText(), started.warnings(), started.phasesMs());
+    }
+
+    @Override
+    public Applied scene(ServerMessage.SceneUpdate update) {
         try {
             scenes.apply(update.changes());
         } catch (IllegalArgumentException e) {
@@ -136,8 +85,31 @@ final class UpdateApplier {
         return new Applied(Tier.SCENE, ops + " op" + (ops == 1 ? "" : "s"), true, null, List.of());
     }
 
-    private static IllegalStateException notAnUpdate(ServerMessage message) {
-        return new IllegalStateException("the connection handles " + message.getClass().getSimpleName() + ", not the frame loop");
+    @Override
+    public Applied code(ServerMessage.CodeUpdate update) {
+        Applied result = host.apply(update.tier(), update.reason(), update.classes(), update.removed(), update.libraries());
+        if (result.ok()) {
+            problems.keySet().removeIf(file -> file.endsWith(".java"));
+        }
+        return result;
+    }
+
+    @Override
+    public Applied asset(ServerMessage.AssetUpdate update) {
+        AssetStore.Outcome outcome = assets.apply(update.assets(), update.removed());
+        update.meta().files().forEach(problems::remove);
+        outcome.problems().values().forEach(list -> list.forEach(this::addProblem));
+        List<String> errors = new ArrayList<>();
+        outcome.problems().values().forEach(list -> list.forEach(d -> errors.add(d.toString())));
+        return new Applied(Tier.ASSET, outcome.summary(), outcome.ok(), outcome.ok() ? null : String.join("\n", errors),
+                List.of());
+    }
+
+    @Override
+    public Applied failed(ServerMessage.UpdateFailed failed) {
+        failed.meta().files().forEach(problems::remove);
+        failed.diagnostics().forEach(this::addProblem);
+        return new Applied(Tier.ERROR, "the change did not build", false, problemText(), List.of());
     }
 
     private void addProblem(Diagnostic d) {

@@ -2,6 +2,7 @@ package dev.hotframe.viewer.headless;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hotframe.viewer.frame.FrameLog;
 import dev.hotframe.viewer.frame.UpdateRecord;
 import io.github.humbleui.skija.Data;
 import io.github.humbleui.skija.EncodePNGFilterFlag;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * atomically; then one JSON line in {@code updates.jsonl}. The line comes last, so a reader
  * that sees it finds the files it describes.
  */
-public final class FrameRecorder implements AutoCloseable {
+public final class FrameRecorder implements FrameLog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FrameRecorder.class);
 
@@ -58,6 +59,7 @@ public final class FrameRecorder implements AutoCloseable {
     }
 
     /** Queues the records of one frame; {@code frame} is closed once written. */
+    @Override
     public void record(List<UpdateRecord> records, Image frame, String stateJson) {
         writer.execute(() -> {
             try (Image image = frame) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotframe.wire.Discovery;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the dev server is, the token it wants, and for {@code wss://} the SHA-256 fingerprint
@@ -16,6 +18,15 @@ public record ServerAddress(URI url, String token, String pin) {
 
     public ServerAddress(URI url, String token) {
         this(url, token, null);
+    }
+
+    /** A client for this server's websocket and HTTP routes; for {@code wss://} with a pin it trusts only that certificate. */
+    public HttpClient httpClient() {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (pin != null && "wss".equals(url.getScheme())) {
+            builder.sslContext(PinnedTrust.context(pin));
+        }
+        return builder.build();
     }
 
     /** A copy with {@code newToken}. */

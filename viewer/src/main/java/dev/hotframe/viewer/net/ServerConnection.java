@@ -1,34 +1,29 @@
 package dev.hotframe.viewer.net;
 
 import dev.hotframe.viewer.libs.LibraryCache;
-import dev.hotframe.wire.Library;
 import dev.hotframe.wire.MissingBlobException;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import dev.hotframe.wire.WireException;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a websocket to the dev server open ({@code protocol/PROTOCOL.md}): says hello with what
- * it holds, keeps the class and asset bytes that arrive in binary frames, hands every update in sequence
- * order to a consumer (which must not block: the render thread picks them up), answers pings,
- * sends acks in order, and reconnects with backoff when the server goes away or goes silent.
- * A refused token or protocol version is reported through {@code onFatal} when retrying cannot help.
+ * Keeps a websocket to the dev server open ({@code protocol/PROTOCOL.md}): opens it, says hello
+ * with what the viewer holds, reads its frames and hands each message to a {@link Dispatch},
+ * sends acks and replies in order, and gives a closed, broken or silent link to the
+ * {@link Reconnector}. A refused token, protocol version or pin goes to the receiver's
+ * {@code refusals} when retrying cannot help.
  */
 public final class ServerConnection implements AutoCloseable {
 
@@ -37,72 +32,35 @@ public final class ServerConnection implements AutoCloseable {
     /** What the connection is doing, for the window title and the overlay. */
     public enum State { CONNECTING, CONNECTED, DISCONNECTED }
 
-    private final Supplier<ServerAddress> address;
-    private final boolean discovered;
+    private final AddressSource address;
     private final String viewerId;
-    private final Consumer<ServerMessage.Update> onUpdate;
-    private final Consumer<State> onState;
-    private final Consumer<String> onFatal;
+    private final String backend;
+    private final Receiver receiver;
     private final WireCodec codec = new WireCodec().warmInBackground();
     private final BlobStore blobs = new BlobStore();
-    private final LibraryCache libraries;
-    private volatile ServerAddress target;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "hotframe-reconnect");
-        t.setDaemon(true);
-        return t;
-    });
+    private final UpdateStream updates;
+    private final Reconnector reconnector = new Reconnector(this::connect, this::silent);
     private volatile WebSocket socket;
-    private volatile boolean closed;
-    private volatile long lastHeardMs;
-    private volatile long silenceLimitMs = Protocol.PING_SECONDS * 1000L * Protocol.PINGS_BEFORE_TIMEOUT;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-    private final Backoff backoff = new Backoff();
     private String lastProblem;
     private int attempt;
-    // Owned by the websocket listener's thread (one message at a time).
-    private final Resume resume = new Resume();
-    private String refusal;
-    private volatile Consumer<ServerMessage.Request> onRequest = request -> { };
-    private volatile String backend;
 
     /**
-     * @param address    resolved again before every attempt, so a restarted local server is found
-     * @param discovered whether the token came from the local record or a token file, which a restarted
-     *                   server rewrites (then a refused token is retried)
-     * @param onUpdate   receives every update once, in sequence order
+     * @param address   resolved again before every attempt, so a restarted local server is found
+     * @param backend   the render backend, named in the hello (as a {@code backend:NAME} capability) for the dashboard
+     * @param libraries where the libraries updates name are fetched to before the update is handed on
      */
-    public ServerConnection(Supplier<ServerAddress> address, boolean discovered, String viewerId,
-                            Consumer<ServerMessage.Update> onUpdate, Consumer<State> onState, Consumer<String> onFatal) {
-        this(address, discovered, viewerId, onUpdate, onState, onFatal, LibraryCache.standard());
-    }
-
-    /** @param libraries where the libraries updates name are fetched to before the update is handed on */
-    public ServerConnection(Supplier<ServerAddress> address, boolean discovered, String viewerId,
-                            Consumer<ServerMessage.Update> onUpdate, Consumer<State> onState, Consumer<String> onFatal,
+    public ServerConnection(AddressSource address, String viewerId, String backend, Receiver receiver,
                             LibraryCache libraries) {
-        this.libraries = libraries;
         this.address = address;
-        this.discovered = discovered;
         this.viewerId = viewerId;
-        this.onUpdate = onUpdate;
-        this.onState = onState;
-        this.onFatal = onFatal;
-    }
-
-    /** Where the dashboard's requests go (they have no sequence number); by default they are ignored. */
-    public void onRequest(Consumer<ServerMessage.Request> handler) {
-        onRequest = handler;
-    }
-
-    /** Names the render backend in the hello (as a {@code backend:NAME} capability), for the dashboard. */
-    public void backend(String description) {
-        backend = description;
+        this.backend = Objects.requireNonNull(backend, "'backend' must not be null");
+        this.receiver = receiver;
+        this.updates = new UpdateStream(blobs, libraries, receiver.updates());
     }
 
     public void start() {
-        timer.execute(this::connect);
-        timer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
+        reconnector.start();
     }
 
     /** Sends {@code message} after every earlier send has completed (the JDK websocket requires that). */
@@ -117,10 +75,8 @@ public final class ServerConnection implements AutoCloseable {
 
     /** Drops the connection and connects again asking for a fresh snapshot (the viewer's state is inconsistent). */
     public void resync() {
-        timer.execute(() -> {
-            synchronized (this) {
-                resume.forget();
-            }
+        reconnector.execute(() -> {
+            updates.forget();
             WebSocket ws = socket;
             if (ws != null) {
                 ws.sendClose(WebSocket.NORMAL_CLOSURE, "resynchronizing");
@@ -129,10 +85,10 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     private void connect() {
-        if (closed) {
+        if (reconnector.closed()) {
             return;
         }
-        onState.accept(State.CONNECTING);
+        receiver.states().accept(State.CONNECTING);
         ServerAddress target;
         try {
             target = address.get();
@@ -146,173 +102,66 @@ public final class ServerConnection implements AutoCloseable {
         }
         lastProblem = null;
         int thisAttempt = ++attempt;
-        this.target = target;
-        client(target).newWebSocketBuilder()
+        target.httpClient().newWebSocketBuilder()
                 .header(Protocol.TOKEN_HEADER, Protocol.bearer(target.token()))
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(target.url(), new Listener())
+                .buildAsync(target.url(), new Listener(target))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         log.debug("cannot connect to {}: {}", target.url(), error.toString());
                         PinnedTrust.Mismatch mismatch = PinnedTrust.mismatchIn(error);
                         if (mismatch != null) {
-                            onState.accept(State.DISCONNECTED);
-                            onFatal.accept(mismatch.getMessage());
+                            receiver.states().accept(State.DISCONNECTED);
+                            receiver.refusals().accept(mismatch.getMessage());
                         } else if (attempt == thisAttempt) {
                             retry();
                         }
                     } else {
+                        reconnector.heard();
                         socket = ws;
-                        lastHeardMs = System.currentTimeMillis();
-                        timer.execute(() -> hello(ws));
+                        reconnector.execute(() -> hello(ws));
                     }
                 });
     }
 
-    /** Fetches the libraries an update names that the cache lacks, on this thread, before the update is handed on. */
-    private void fetchLibraries(ServerMessage.Update update) {
-        List<Library> needed = update instanceof ServerMessage.Snapshot snapshot ? snapshot.libraries()
-                : update instanceof ServerMessage.CodeUpdate code && code.libraries() != null ? code.libraries() : List.of();
-        ServerAddress at = target;
-        if (!needed.isEmpty() && at != null) {
-            libraries.fetch(needed, at.url(), at.token(), client(at));
+    private void hello(WebSocket ws) {
+        if (socket == ws) {
+            send(updates.hello(viewerId, List.of("redefine", "reload", "restart", "undo", "scene", "inspect",
+                    "backend:" + backend)));
         }
-    }
-
-    private static HttpClient client(ServerAddress target) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (target.pin() != null && "wss".equals(target.url().getScheme())) {
-            builder.sslContext(PinnedTrust.context(target.pin()));
-        }
-        return builder.build();
-    }
-
-    private synchronized void hello(WebSocket ws) {
-        if (socket != ws) {
-            return;
-        }
-        List<String> capabilities = new java.util.ArrayList<>(List.of("redefine", "reload", "restart", "undo", "scene", "inspect"));
-        if (backend != null) {
-            capabilities.add("backend:" + backend);
-        }
-        send(new ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, Runtime.version().toString(), capabilities,
-                resume.serverId(), resume.lastSeq(), blobs.held(), blobs.heldAssets()));
     }
 
     private void retry() {
-        if (closed) {
+        if (reconnector.closed()) {
             return;
         }
-        onState.accept(State.DISCONNECTED);
-        timer.schedule(this::connect, backoff.next(), TimeUnit.MILLISECONDS);
+        receiver.states().accept(State.DISCONNECTED);
+        reconnector.retry();
     }
 
-    /** Gives up a connection that has been silent for three ping periods: the server or the network is gone. */
-    private void watchdog() {
+    /** Gives up a link that has been silent for three ping periods: the server or the network is gone. */
+    private void silent(long limitMs) {
         WebSocket ws = socket;
-        if (ws != null && System.currentTimeMillis() - lastHeardMs > silenceLimitMs) {
-            log.info("the dev server has been silent for {} ms; reconnecting", silenceLimitMs);
+        if (ws != null) {
+            log.info("the dev server has been silent for {} ms; reconnecting", limitMs);
             socket = null;
             ws.abort();
             retry();
         }
     }
 
-    /** Handles one decoded message on the listener's thread. */
-    private final class Dispatch implements ServerMessage.Handler<Void> {
-        private final WebSocket ws;
-
-        Dispatch(WebSocket ws) {
-            this.ws = ws;
-        }
-
-        @Override
-        public Void welcome(ServerMessage.Welcome welcome) {
-            silenceLimitMs = welcome.pingSeconds() * 1000L * Protocol.PINGS_BEFORE_TIMEOUT;
-            backoff.reset();
-            log.info("connected to the dev server (protocol {}, {}{})", welcome.protocol(), welcome.resume(),
-                    welcome.resume().equals(ServerMessage.Welcome.CATCH_UP)
-                            ? " from #" + resume.lastSeq() + " to #" + welcome.seq() : "");
-            resume.welcomed(welcome.serverId());
-            onState.accept(State.CONNECTED);
-            return null;
-        }
-
-        @Override
-        public Void refused(ServerMessage.Refused refused) {
-            refusal = refused.reason() + " (the server speaks " + refused.serverProtocols() + ", this viewer "
-                    + Protocol.SUPPORTED + ")";
-            log.warn("the dev server refused this viewer: {}", refusal);
-            return null;
-        }
-
-        @Override
-        public Void ping(ServerMessage.Ping ping) {
-            send(new ViewerMessage.Pong(ping.sentAtMs()));
-            return null;
-        }
-
-        @Override
-        public Void snapshot(ServerMessage.Snapshot snapshot) {
-            resume.snapshot(snapshot.meta().seq());
-            return deliver(snapshot);
-        }
-
-        @Override
-        public Void scene(ServerMessage.SceneUpdate update) {
-            return inOrder(update);
-        }
-
-        @Override
-        public Void code(ServerMessage.CodeUpdate update) {
-            return inOrder(update);
-        }
-
-        @Override
-        public Void failed(ServerMessage.UpdateFailed update) {
-            return inOrder(update);
-        }
-
-        @Override
-        public Void asset(ServerMessage.AssetUpdate update) {
-            return inOrder(update);
-        }
-
-        @Override
-        public Void request(ServerMessage.Request request) {
-            onRequest.accept(request);
-            return null;
-        }
-
-        private Void inOrder(ServerMessage.Update update) {
-            long seq = update.meta().seq();
-            long last = resume.lastSeq();
-            Resume.Verdict verdict = resume.next(seq);
-            if (verdict == Resume.Verdict.DUPLICATE) {
-                log.debug("skipping #{}: already have #{}", seq, last);
-            } else if (verdict == Resume.Verdict.GAP) {
-                log.warn("update #{} follows #{}: one is missing; resynchronizing", seq, last);
-                resync();
-            } else {
-                deliver(update);
-            }
-            return null;
-        }
-
-        private Void deliver(ServerMessage.Update update) {
-            blobs.accepted(update);
-            fetchLibraries(update);
-            onUpdate.accept(update);
-            return null;
-        }
-    }
-
+    /** One websocket's listener: puts frames together, decodes them and dispatches each message, in order. */
     private final class Listener implements WebSocket.Listener {
         private final IncomingFrames frames = new IncomingFrames(codec.limits(), blobs);
+        private final Dispatch dispatch;
+
+        Listener(ServerAddress from) {
+            dispatch = new Dispatch(from, reconnector, updates, receiver, ServerConnection.this::send, ServerConnection.this::resync);
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            lastHeardMs = System.currentTimeMillis();
+            reconnector.heard();
             String text;
             try {
                 text = frames.text(data, last);
@@ -322,10 +171,7 @@ public final class ServerConnection implements AutoCloseable {
             }
             if (text != null) {
                 try {
-                    ServerMessage message = codec.decodeServer(text, blobs::get);
-                    synchronized (ServerConnection.this) {
-                        message.accept(new Dispatch(ws));
-                    }
+                    codec.decodeServer(text, blobs::get).accept(dispatch);
                 } catch (MissingBlobException e) {
                     log.warn("{}; resynchronizing", e.getMessage());
                     resync();
@@ -340,7 +186,7 @@ public final class ServerConnection implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            lastHeardMs = System.currentTimeMillis();
+            reconnector.heard();
             try {
                 frames.binary(data, last);
             } catch (WireException e) {
@@ -367,12 +213,13 @@ public final class ServerConnection implements AutoCloseable {
                 return null;
             }
             socket = null;
-            if (status == Protocol.CLOSE_VERSION || (status == Protocol.CLOSE_POLICY && !discovered)) {
-                onState.accept(State.DISCONNECTED);
-                onFatal.accept("the dev server refused this viewer: " + (refusal != null ? refusal : reason));
+            if (status == Protocol.CLOSE_VERSION || (status == Protocol.CLOSE_POLICY && !address.refreshesToken())) {
+                receiver.states().accept(State.DISCONNECTED);
+                receiver.refusals().accept("the dev server refused this viewer: "
+                        + (dispatch.refusal() != null ? dispatch.refusal() : reason));
                 return null;
             }
-            if (!closed) {
+            if (!reconnector.closed()) {
                 log.info("disconnected from the dev server ({} {}); reconnecting", status, reason);
             }
             retry();
@@ -385,7 +232,7 @@ public final class ServerConnection implements AutoCloseable {
                 return;
             }
             socket = null;
-            if (!closed) {
+            if (!reconnector.closed()) {
                 log.info("lost the dev server ({}); reconnecting", error.toString());
             }
             retry();
@@ -394,11 +241,11 @@ public final class ServerConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
         WebSocket ws = socket;
+        reconnector.close();
         if (ws != null) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "viewer closed").orTimeout(1, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
-        timer.shutdownNow();
+        updates.close();
     }
 }

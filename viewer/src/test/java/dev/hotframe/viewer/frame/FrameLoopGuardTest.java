@@ -59,6 +59,7 @@ class FrameLoopGuardTest {
     private FrameRecorder recorder;
     private RasterTarget target;
     private FrameLoop loop;
+    private final Inbox inbox = new Inbox();
     private Thread thread;
     private final AtomicReference<Throwable> crashed = new AtomicReference<>();
 
@@ -76,7 +77,7 @@ class FrameLoopGuardTest {
     }
 
     private void redefine(long seq, List<ClassFile> classes) {
-        loop.offer(new ServerMessage.CodeUpdate(meta(seq), Tier.REDEFINE, "method body changed", classes, List.of()));
+        inbox.offer(new ServerMessage.CodeUpdate(meta(seq), Tier.REDEFINE, "method body changed", classes, List.of()));
     }
 
     private static String record(long seq, String tier, boolean ok, String error, String reason) throws Exception {
@@ -92,19 +93,19 @@ class FrameLoopGuardTest {
         log = new UpdateLog(dir);
         recorder = new FrameRecorder(dir);
         target = new RasterTarget(640, 480);
-        loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60, ack -> { },
-                () -> { }, Duration.ofMillis(300));
+        loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60, inbox,
+                ack -> { }, () -> { }, Duration.ofMillis(300));
         thread = new Thread(loop::run, "frame-loop-guard-test");
         thread.setUncaughtExceptionHandler((t, e) -> crashed.set(e));
         thread.start();
-        loop.offer(new ServerMessage.Snapshot(meta(0), APP, app("", BLUE, ""), Map.of(), List.of()));
+        inbox.offer(new ServerMessage.Snapshot(meta(0), APP, app("", BLUE, ""), Map.of(), List.of()));
         assertThat(log.await(0).get("ok").asBoolean()).isTrue();
         assertThat(pixel("frame-0.png")).isEqualTo("FF2040C0");
     }
 
     @AfterEach
     void stopLoop() throws Exception {
-        loop.stop();
+        inbox.stop();
         thread.join(10_000);
         recorder.close();
         target.close();
@@ -116,7 +117,7 @@ class FrameLoopGuardTest {
     void endlessLoopInRenderIsStoppedAndPausesTheAppUntilTheFixArrives() throws Exception {
         redefine(1, app("", BLUE, "while (f.width() > 0) { s.frames++; }"));
         JsonNode stopped = log.await(1);
-        loop.offer(new ServerMessage.UpdateFailed(meta(2), List.of(new Diagnostic(FILE, 9, 3, "';' expected"))));
+        inbox.offer(new ServerMessage.UpdateFailed(meta(2), List.of(new Diagnostic(FILE, 9, 3, "';' expected"))));
         JsonNode failed = log.await(2);
         redefine(3, app("", RED, ""));
         JsonNode fixed = log.await(3);
@@ -210,7 +211,7 @@ class FrameLoopGuardTest {
 
     @Test
     void warningsOfAReloadReachTheUpdateRecord() throws Exception {
-        loop.offer(new ServerMessage.CodeUpdate(meta(1), Tier.RELOAD, "Spin$State changed field 'status'",
+        inbox.offer(new ServerMessage.CodeUpdate(meta(1), Tier.RELOAD, "Spin$State changed field 'status'",
                 TestCompiler.compile(SOURCE.formatted("int", "7", "", BLUE, "")), List.of()));
         JsonNode reloaded = log.await(1);
 

@@ -89,20 +89,21 @@ class FrameLoopTest {
         AtomicReference<Throwable> crashed = new AtomicReference<>();
         FrameRecorder recorder = new FrameRecorder(dir);
         RasterTarget target = new RasterTarget(320, 240);
+        Inbox inbox = new Inbox();
         FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
-                acks::add, () -> { });
+                inbox, acks::add, () -> { });
         Thread thread = new Thread(loop::run, "frame-loop-test");
         thread.setUncaughtExceptionHandler((t, e) -> crashed.set(e));
         thread.start();
         try {
-            loop.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
             assertRecord(awaitRecord(0), """
                     {"seq": 0, "tier": "snapshot", "files": [], "detectedAtMs": 1000, "ok": true, "error": null,
                      "reason": "started Clear", "serverPhasesMs": {}, "generation": 1}""", "load", "init");
             assertThat(centre("frame-0.png")).isEqualTo("FF2040C0");
 
             List<String> files = List.of("src/demo/Clear.java");
-            loop.offer(new ServerMessage.CodeUpdate(meta(1, files), Tier.REDEFINE, "method body changed",
+            inbox.offer(new ServerMessage.CodeUpdate(meta(1, files), Tier.REDEFINE, "method body changed",
                     TestCompiler.only(app("0xFFC04020", CLEAR), APP), List.of()));
             assertRecord(awaitRecord(1), """
                     {"seq": 1, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1001, "ok": true,
@@ -111,7 +112,7 @@ class FrameLoopTest {
             assertThat(pixel("frame-1.png", 300, 22)).as("no reload toast (it carries timings) in a recorded frame")
                     .isEqualTo("FFC04020");
 
-            loop.offer(new ServerMessage.CodeUpdate(meta(2, files), Tier.REDEFINE, "method body changed",
+            inbox.offer(new ServerMessage.CodeUpdate(meta(2, files), Tier.REDEFINE, "method body changed",
                     app("0xFFC04020", "throw new IllegalStateException(\"render exploded\");"), List.of()));
             assertRecord(awaitRecord(2), """
                     {"seq": 2, "tier": "redefine", "files": ["src/demo/Clear.java"], "detectedAtMs": 1002, "ok": false,
@@ -119,7 +120,7 @@ class FrameLoopTest {
                     .formatted(json.writeValueAsString(RENDER_ERROR)), "redefine");
             assertThat(centre("frame-2.png")).as("the last good frame stays").isEqualTo("FFC04020");
 
-            loop.offer(new ServerMessage.UpdateFailed(meta(3, files),
+            inbox.offer(new ServerMessage.UpdateFailed(meta(3, files),
                     List.of(new Diagnostic("src/demo/Clear.java", 12, 5, "';' expected"))));
             assertRecord(awaitRecord(3), """
                     {"seq": 3, "tier": "error", "files": ["src/demo/Clear.java"], "detectedAtMs": 1003, "ok": false,
@@ -128,7 +129,7 @@ class FrameLoopTest {
             assertThat(centre("frame-3.png")).isEqualTo("FFC04020");
             assertThat(loop.lastAppliedSeq()).isEqualTo(3);
         } finally {
-            loop.stop();
+            inbox.stop();
             thread.join(10_000);
             recorder.close();
         }

@@ -141,12 +141,13 @@ class SceneActionsTest {
     void clicksAndKeysCallActionsAThrowingActionIsContainedAndAReloadKeepsThePatchedScene() throws Exception {
         HiDpiTarget target = new HiDpiTarget();
         FrameRecorder recorder = new FrameRecorder(dir);
+        Inbox inbox = new Inbox();
         FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
-                ack -> { }, () -> { });
+                inbox, ack -> { }, () -> { });
         Thread thread = new Thread(loop::run, "scene-actions-test");
         thread.start();
         try {
-            loop.offer(new ServerMessage.Snapshot(meta(0), APP, TestCompiler.compile(SOURCE.formatted("")),
+            inbox.offer(new ServerMessage.Snapshot(meta(0), APP, TestCompiler.compile(SOURCE.formatted("")),
                     Map.of("main", SceneParser.parse("scenes/main.json", SCENE)), List.of()));
             awaitRecord(0);
             assertThat(pixel(0, 160, 120)).isEqualTo("FF2040C0");
@@ -154,7 +155,7 @@ class SceneActionsTest {
             input(target, new InputEvent.Pointer(InputEvent.PointerKind.DOWN, 160, 120, 0),
                     new InputEvent.Pointer(InputEvent.PointerKind.DOWN, 300, 10, 0),
                     new InputEvent.Key("SPACE", true));
-            loop.offer(fill(1, "#C04020"));
+            inbox.offer(fill(1, "#C04020"));
             awaitRecord(1);
             JsonNode state = state();
             assertThat(state.get("clicks").asInt()).as("one click on the button, one beside it").isEqualTo(1);
@@ -163,22 +164,22 @@ class SceneActionsTest {
             assertThat(pixel(1, 160, 120)).isEqualTo("FFC04020");
 
             input(target, new InputEvent.Pointer(InputEvent.PointerKind.DOWN, 20, 210, 0));
-            loop.offer(fill(2, "#C04021"));
+            inbox.offer(fill(2, "#C04021"));
             awaitRecord(2);
             input(target, new InputEvent.Pointer(InputEvent.PointerKind.DOWN, 111, 91, 0));
-            loop.offer(fill(3, "#C04022"));
+            inbox.offer(fill(3, "#C04022"));
             awaitRecord(3);
             assertThat(state().get("clicks").asInt()).as("the app runs on after the throwing action").isEqualTo(2);
             assertThat(state().get("last").asText()).isEqualTo("bump button click 1");
 
-            loop.offer(new ServerMessage.CodeUpdate(meta(4), Tier.RELOAD, "field added",
+            inbox.offer(new ServerMessage.CodeUpdate(meta(4), Tier.RELOAD, "field added",
                     TestCompiler.compile(SOURCE.formatted("public int extra;")), List.of()));
             JsonNode reload = awaitRecord(4);
             assertThat(reload.get("ok").asBoolean()).as(reload.toString()).isTrue();
             assertThat(pixel(4, 160, 120)).as("the Java reload keeps the patched scene").isEqualTo("FFC04022");
             assertThat(state().get("clicks").asInt()).isEqualTo(2);
         } finally {
-            loop.stop();
+            inbox.stop();
             thread.join(10_000);
             recorder.close();
             target.close();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hotframe.viewer.frame.FrameLoop;
+import dev.hotframe.viewer.frame.Inbox;
 import dev.hotframe.viewer.headless.FrameRecorder;
 import dev.hotframe.viewer.headless.RasterTarget;
 import dev.hotframe.viewer.reload.AppHost;
@@ -71,28 +72,29 @@ class InspectorTest {
     Path dir;
 
     private FrameLoop loop;
+    private final Inbox inbox = new Inbox();
     private Thread thread;
 
     @BeforeEach
     void start() throws Exception {
         loop = new FrameLoop(new RasterTarget(320, 240), new AppHost(RedefineAgent.instrumentation()), new Fonts(),
-                new FrameRecorder(dir), 60, sent::add, () -> { });
+                new FrameRecorder(dir), 60, inbox, sent::add, () -> { });
         thread = new Thread(loop::run, "inspector-test");
         thread.start();
-        loop.offer(new ServerMessage.Snapshot(new UpdateMeta(0, List.of(), 0, Map.of()), "demo.Tint",
+        inbox.offer(new ServerMessage.Snapshot(new UpdateMeta(0, List.of(), 0, Map.of()), "demo.Tint",
                 TestCompiler.compile(SOURCE.formatted("")), Map.of(), List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream().anyMatch(m -> m instanceof ViewerMessage.Ack));
     }
 
     @AfterEach
     void stop() throws Exception {
-        loop.stop();
+        inbox.stop();
         thread.join(5_000);
     }
 
     @Test
     void reportsTheStateAsATree() throws Exception {
-        loop.request(new ServerMessage.InspectState("i1"));
+        inbox.request(new ServerMessage.InspectState("i1"));
 
         ViewerMessage.StateReport report = reply("i1", ViewerMessage.StateReport.class);
         assertThat(report).isEqualTo(new ViewerMessage.StateReport("i1", 1,
@@ -101,14 +103,14 @@ class InspectorTest {
 
     @Test
     void anEditChangesTheStateTheFrameAndStateJson() throws Exception {
-        loop.request(new ServerMessage.EditState("e1", "/speed", DoubleNode.valueOf(2.5)));
+        inbox.request(new ServerMessage.EditState("e1", "/speed", DoubleNode.valueOf(2.5)));
 
         ViewerMessage.StateReport report = reply("e1", ViewerMessage.StateReport.class);
         assertThat(report.error()).isNull();
         assertThat(report.state()).isEqualTo(json.readTree("{\"speed\": 2.5, \"name\": \"ada\", \"lanes\": [1, 2]}"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(json.readTree(dir.resolve("state.json").toFile()).path("speed").asDouble()).isEqualTo(2.5));
-        loop.request(new ServerMessage.CaptureFrame("c1", 160));
+        inbox.request(new ServerMessage.CaptureFrame("c1", 160));
         ViewerMessage.FramePreview preview = reply("c1", ViewerMessage.FramePreview.class);
         assertThat(preview.width()).isEqualTo(160);
         assertThat(preview.height()).isEqualTo(120);
@@ -119,7 +121,7 @@ class InspectorTest {
 
     @Test
     void aValueThatDoesNotFitIsRefusedAndNothingChanges() throws Exception {
-        loop.request(new ServerMessage.EditState("e2", "/speed", TextNode.valueOf("fast")));
+        inbox.request(new ServerMessage.EditState("e2", "/speed", TextNode.valueOf("fast")));
 
         ViewerMessage.StateReport report = reply("e2", ViewerMessage.StateReport.class);
         assertThat(report.error()).startsWith("cannot set /speed to \"fast\": state field 'speed': the value does not fit its type (Cannot deserialize")
@@ -129,8 +131,8 @@ class InspectorTest {
 
     @Test
     void aPathTheStateDoesNotHaveIsRefused() throws Exception {
-        loop.request(new ServerMessage.EditState("e3", "/lanes/5", DoubleNode.valueOf(1)));
-        loop.request(new ServerMessage.EditState("e4", "/speedy", DoubleNode.valueOf(1)));
+        inbox.request(new ServerMessage.EditState("e3", "/lanes/5", DoubleNode.valueOf(1)));
+        inbox.request(new ServerMessage.EditState("e4", "/speedy", DoubleNode.valueOf(1)));
 
         assertThat(reply("e3", ViewerMessage.StateReport.class).error())
                 .isEqualTo("cannot set /lanes/5 to 1.0: the state has no value at /lanes/5; the state is unchanged");
@@ -140,19 +142,19 @@ class InspectorTest {
 
     @Test
     void undoGoesBackOneGenerationAndSaysSoWhenThereIsNone() throws Exception {
-        loop.request(new ServerMessage.Undo("u1"));
+        inbox.request(new ServerMessage.Undo("u1"));
         assertThat(reply("u1", ViewerMessage.Undone.class)).isEqualTo(new ViewerMessage.Undone("u1", false, "no earlier generation is kept", 1));
 
-        loop.offer(new ServerMessage.CodeUpdate(new UpdateMeta(1, List.of("Tint.java"), 0, Map.of()), Tier.RELOAD,
+        inbox.offer(new ServerMessage.CodeUpdate(new UpdateMeta(1, List.of("Tint.java"), 0, Map.of()), Tier.RELOAD,
                 "State gained field 'bonus'", TestCompiler.compile(SOURCE.formatted("public int bonus = 42;")), List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
                 .anyMatch(m -> m instanceof ViewerMessage.Ack ack && ack.seq() == 1));
-        loop.request(new ServerMessage.Undo("u2"));
+        inbox.request(new ServerMessage.Undo("u2"));
 
         ViewerMessage.Undone undone = reply("u2", ViewerMessage.Undone.class);
         assertThat(undone.ok()).isTrue();
         assertThat(undone.reason()).isEqualTo("back to the code and state of generation 1");
-        loop.request(new ServerMessage.InspectState("i2"));
+        inbox.request(new ServerMessage.InspectState("i2"));
         assertThat(reply("i2", ViewerMessage.StateReport.class).state().has("bonus")).isFalse();
     }
 

@@ -1,13 +1,13 @@
-package dev.hotframe.viewer.cli;
+package dev.hotframe.viewer.window;
 
 /** Tells whether a window can be opened here, before GLFW is asked. */
-final class DisplayCheck {
+public final class DisplayCheck {
 
     private DisplayCheck() {
     }
 
     /** Returns why there is no display, or null when there probably is one. */
-    static String missingDisplay() {
+    public static String missingDisplay() {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         if (!os.contains("linux") && !os.contains("bsd")) {
             return null;
