@@ -56,7 +56,7 @@ public final class SceneParser {
             if (first == null) {
                 throw new SceneError(file, 1, 1, "the scene file is empty; expected a node object like {\"id\": \"root\", \"type\": \"group\"}");
             }
-            SceneNode root = reader.node(true, reader.ids);
+            SceneNode root = reader.node(true, reader.ids, 1);
             if (parser.nextToken() != null) {
                 throw reader.error(parser.currentTokenLocation(), "unexpected content after the root node");
             }
@@ -84,10 +84,13 @@ public final class SceneParser {
             this.parser = parser;
         }
 
-        SceneNode node(boolean root, Set<String> seen) throws IOException, SceneError {
+        SceneNode node(boolean root, Set<String> seen, int level) throws IOException, SceneError {
             JsonLocation start = parser.currentTokenLocation();
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw error(start, "expected a node object, found " + describe(parser.currentToken()));
+            }
+            if (level > SceneLimits.NODE_DEPTH) {
+                throw error(start, tooDeep());
             }
             String id = null;
             String type = null;
@@ -115,7 +118,7 @@ public final class SceneParser {
                         type = string(name, value, at);
                         typeAt = at;
                     }
-                    case "children" -> children.addAll(children(at, value, seen));
+                    case "children" -> children.addAll(children(at, value, seen, level));
                     case "components" -> {
                         if (!root) {
                             throw error(at, "'components' may only be defined on the root node");
@@ -154,13 +157,14 @@ public final class SceneParser {
             return node;
         }
 
-        private List<SceneNode> children(JsonLocation at, JsonToken value, Set<String> seen) throws IOException, SceneError {
+        private List<SceneNode> children(JsonLocation at, JsonToken value, Set<String> seen, int level)
+                throws IOException, SceneError {
             if (value != JsonToken.START_ARRAY) {
                 throw error(at, "'children' must be an array of nodes, found " + describe(value));
             }
             List<SceneNode> result = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                result.add(node(false, seen));
+                result.add(node(false, seen, level + 1));
             }
             return result;
         }
@@ -182,9 +186,9 @@ public final class SceneParser {
                     JsonToken token = parser.nextToken();
                     JsonLocation keyAt = parser.currentTokenLocation();
                     if (key.equals("params") && token == JsonToken.START_OBJECT) {
-                        params = object("params", keyAt);
+                        params = object("params", keyAt, 1);
                     } else if (key.equals("node")) {
-                        template = node(false, new HashSet<>());
+                        template = node(false, new HashSet<>(), 2);
                     } else {
                         throw error(keyAt, "component '" + name + "' has '" + key + "'; it takes only 'params' (an object) and 'node'");
                     }
@@ -217,7 +221,7 @@ public final class SceneParser {
         }
 
         private Object prop(String name, JsonToken value, JsonLocation at) throws IOException, SceneError {
-            Object result = value(name, value, at);
+            Object result = value(name, value, at, 0);
             if (COLOR_PROPS.contains(name)) {
                 String problem = Paints.checkPaint(name, result);
                 if (problem != null) {
@@ -227,34 +231,38 @@ public final class SceneParser {
             return result;
         }
 
-        private Object value(String name, JsonToken value, JsonLocation at) throws IOException, SceneError {
+        private Object value(String name, JsonToken value, JsonLocation at, int depth) throws IOException, SceneError {
+            if ((value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) && depth >= SceneLimits.VALUE_DEPTH) {
+                throw error(at, "property '" + name + "' nests lists and objects more than " + SceneLimits.VALUE_DEPTH
+                        + " levels deep; the viewer draws nothing that needs more");
+            }
             return switch (value) {
                 case VALUE_STRING -> parser.getText();
                 case VALUE_NUMBER_INT -> parser.getNumberValue();
                 case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
                 case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
-                case START_ARRAY -> list(name);
-                case START_OBJECT -> object(name, at);
+                case START_ARRAY -> list(name, depth + 1);
+                case START_OBJECT -> object(name, at, depth + 1);
                 default -> throw error(at, "property '" + name + "' must be a string, number, boolean, list or object, found "
                         + describe(value));
             };
         }
 
-        private List<Object> list(String name) throws IOException, SceneError {
+        private List<Object> list(String name, int depth) throws IOException, SceneError {
             List<Object> items = new ArrayList<>();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                items.add(value(name, token, parser.currentTokenLocation()));
+                items.add(value(name, token, parser.currentTokenLocation(), depth));
             }
             return items;
         }
 
-        private Map<String, Object> object(String name, JsonLocation at) throws IOException, SceneError {
+        private Map<String, Object> object(String name, JsonLocation at, int depth) throws IOException, SceneError {
             Map<String, Object> fields = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonToken token = parser.nextToken();
-                fields.put(key, value(name + "." + key, token, parser.currentTokenLocation()));
+                fields.put(key, value(name + "." + key, token, parser.currentTokenLocation(), depth));
             }
             return fields;
         }
@@ -284,6 +292,12 @@ public final class SceneParser {
             case VALUE_NULL -> "null";
             default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
         };
+    }
+
+    /** Why a node is one level too deep; the same words whether the file or its components made it so. */
+    static String tooDeep() {
+        return "nodes nest more than " + SceneLimits.NODE_DEPTH + " levels deep here; the limit keeps every scene "
+                + "within what the wire carries and the viewer draws (put a component or a 'repeat' in its place)";
     }
 
     static String sorted(Set<String> values) {

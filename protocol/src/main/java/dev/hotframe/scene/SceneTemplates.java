@@ -45,29 +45,39 @@ final class SceneTemplates {
     }
 
     SceneNode expand(SceneNode root) throws SceneError {
-        SceneNode expanded = expand(root, null, null, null, 0);
+        SceneNode expanded = expand(root, null, null, null, 0, 1);
         checkUnique(root, expanded, new HashSet<>());
         return expanded;
     }
 
-    private SceneNode expand(SceneNode node, Map<String, Object> args, Component in, String prefix, int depth) throws SceneError {
+    /** @param depth how many components this node is inside; {@code level} its level in the expanded tree */
+    private SceneNode expand(SceneNode node, Map<String, Object> args, Component in, String prefix, int depth, int level)
+            throws SceneError {
+        if (level > SceneLimits.NODE_DEPTH) {
+            throw error(node, SceneParser.tooDeep() + (in == null ? "" : " (inside component '" + in.name() + "')"));
+        }
         Map<String, Object> props = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : node.props().entrySet()) {
-            props.put(e.getKey(), args == null ? e.getValue() : substitute(node, e.getValue(), args, in));
+            Object value = args == null ? e.getValue() : substitute(node, e.getValue(), args, in);
+            if (args != null && depthOf(value) > SceneLimits.VALUE_DEPTH) {
+                throw error(node, "property '" + e.getKey() + "' of '" + node.id() + "' nests lists and objects more than "
+                        + SceneLimits.VALUE_DEPTH + " levels deep once component '" + in.name() + "' puts its arguments in");
+            }
+            props.put(e.getKey(), value);
         }
         String id = prefix == null ? node.id() : prefix + "/" + node.id();
         if (node.type().equals("use")) {
-            return use(node, id, props, depth);
+            return use(node, id, props, depth, level);
         }
         props = styled(node, props);
         List<SceneNode> children = new ArrayList<>();
         for (SceneNode child : node.children()) {
-            children.add(expand(child, args, in, prefix, depth));
+            children.add(expand(child, args, in, prefix, depth, level + 1));
         }
         return new SceneNode(id, node.type(), props, children);
     }
 
-    private SceneNode use(SceneNode node, String id, Map<String, Object> props, int depth) throws SceneError {
+    private SceneNode use(SceneNode node, String id, Map<String, Object> props, int depth, int level) throws SceneError {
         Object name = props.remove("use");
         Component component = components.get(String.valueOf(name));
         if (component == null) {
@@ -93,10 +103,27 @@ final class SceneTemplates {
                 args.put(String.valueOf(e.getKey()), e.getValue());
             }
         }
-        SceneNode body = expand(component.node(), args, component, id, depth + 1);
+        SceneNode body = expand(component.node(), args, component, id, depth + 1, level);
         Map<String, Object> merged = new LinkedHashMap<>(body.props());
         merged.putAll(styled(node, props));
         return new SceneNode(id, body.type(), merged, body.children());
+    }
+
+    private static int depthOf(Object value) {
+        int deepest = 0;
+        if (value instanceof Map<?, ?> map) {
+            for (Object item : map.values()) {
+                deepest = Math.max(deepest, depthOf(item));
+            }
+            return deepest + 1;
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                deepest = Math.max(deepest, depthOf(item));
+            }
+            return deepest + 1;
+        }
+        return 0;
     }
 
     private Map<String, Object> styled(SceneNode node, Map<String, Object> props) throws SceneError {

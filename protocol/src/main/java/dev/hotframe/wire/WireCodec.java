@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.hotframe.scene.SceneLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,8 +23,12 @@ import java.util.function.Function;
  */
 public final class WireCodec {
 
-    /** The deepest JSON nesting accepted; deep enough for any real scene, shallow enough for any stack. */
-    static final int MAX_DEPTH = 200;
+    /**
+     * The deepest JSON nesting encoded or decoded: the deepest scene the parser accepts
+     * ({@link SceneLimits#JSON_DEPTH}) inside the deepest message around it, so that whatever the
+     * server accepted it can send and the viewer can read. Shallow enough for any stack.
+     */
+    static final int MAX_DEPTH = SceneLimits.JSON_DEPTH + 16;
 
     private final Limits limits;
     private final ObjectMapper mapper;
@@ -35,6 +41,7 @@ public final class WireCodec {
         this.limits = limits;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotframe.scene.PatchOp;
 import dev.hotframe.scene.SceneNode;
+import dev.hotframe.scene.SceneTexts;
+import dev.hotframe.scene.SceneLimits;
+import dev.hotframe.scene.SceneParser;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -244,15 +247,62 @@ class WireCodecTest {
 
     @Test
     void nestingDeeperThanTheLimitIsAWireExceptionNotAStackOverflow() {
-        SceneNode node = new SceneNode("leaf", "rect", Map.of(), List.of());
-        for (int i = 0; i < 150; i++) {
-            node = new SceneNode("n" + i, "group", Map.of(), List.of(node));
-        }
-        String json = CODEC.encode(new ServerMessage.SceneUpdate(Samples.META, List.of(SceneChange.added("deep", node))));
+        String json = nestedSceneUpdate(WireCodec.MAX_DEPTH);
 
         assertThatThrownBy(() -> CODEC.decodeServer(json, Samples.BLOBS))
                 .isInstanceOf(WireException.class)
                 .hasMessageContaining("exceeds the maximum allowed (" + WireCodec.MAX_DEPTH);
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedBeforeItIsSent() {
+        SceneNode node = new SceneNode("leaf", "rect", Map.of(), List.of());
+        for (int i = 0; i < WireCodec.MAX_DEPTH; i++) {
+            node = new SceneNode("n" + i, "group", Map.of(), List.of(node));
+        }
+        ServerMessage message = new ServerMessage.SceneUpdate(Samples.META, List.of(SceneChange.added("deep", node)));
+
+        assertThatThrownBy(() -> CODEC.encode(message))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot encode SceneUpdate");
+    }
+
+    /** The text of a scene update {@code levels} groups deep, written here because the codec refuses to write it. */
+    private static String nestedSceneUpdate(int levels) {
+        SceneNode leaf = new SceneNode("leaf", "rect", Map.of(), List.of());
+        String zero = CODEC.encode(new ServerMessage.SceneUpdate(Samples.META, List.of(SceneChange.added("deep", leaf))));
+        String one = CODEC.encode(new ServerMessage.SceneUpdate(Samples.META, List.of(SceneChange.added("deep",
+                new SceneNode("n", "group", Map.of(), List.of(leaf))))));
+        int head = 0;
+        while (zero.charAt(head) == one.charAt(head)) {
+            head++;
+        }
+        int tail = 0;
+        while (zero.charAt(zero.length() - 1 - tail) == one.charAt(one.length() - 1 - tail)) {
+            tail++;
+        }
+        String leafText = zero.substring(head, zero.length() - tail);
+        String wrapped = one.substring(head, one.length() - tail);
+        int at = wrapped.indexOf(leafText);
+        String open = wrapped.substring(0, at);
+        String close = wrapped.substring(at + leafText.length());
+        return zero.substring(0, head) + open.repeat(levels) + leafText + close.repeat(levels) + zero.substring(zero.length() - tail);
+    }
+
+    @Test
+    void theDeepestSceneTheParserAcceptsCrossesTheWireWholeAndAsAPatch() throws Exception {
+        SceneNode deepest = SceneParser.parse("scenes/deep.json", SceneTexts.nested(SceneLimits.NODE_DEPTH, SceneLimits.VALUE_DEPTH));
+        SceneNode first = deepest.children().get(0);
+        List<SceneChange> changes = List.of(
+                SceneChange.added("deep", deepest),
+                SceneChange.patch("deep", List.of(new PatchOp.Replace(first.id(), first),
+                        new PatchOp.Insert(deepest.id(), 1, first))));
+
+        for (SceneChange change : changes) {
+            ServerMessage message = new ServerMessage.SceneUpdate(Samples.META, List.of(change));
+
+            assertThat(CODEC.decodeServer(CODEC.encode(message), Samples.BLOBS)).isEqualTo(message);
+        }
     }
 
     @Test
