@@ -2,6 +2,7 @@ package dev.hotframe.viewer.net;
 
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateHeader;
 import dev.hotframe.wire.ViewerMessage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -70,6 +71,13 @@ final class Dispatch implements ServerMessage.Handler<Void> {
             resync.run();
         }
         return null;
+    }
+
+    /** An update this viewer cannot decode: reported once as failed, and the stream goes on after it. */
+    void unreadable(UpdateHeader header, String why) {
+        if (updates.unreadable(header, why) == Resume.Verdict.GAP) {
+            resync.run();
+        }
     }
 
     @Override

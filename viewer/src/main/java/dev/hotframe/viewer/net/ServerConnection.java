@@ -4,6 +4,7 @@ import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.wire.MissingBlobException;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateHeader;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
 import dev.hotframe.wire.WireException;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -176,8 +178,12 @@ public final class ServerConnection implements AutoCloseable {
                     log.warn("{}; resynchronizing", e.getMessage());
                     resync();
                 } catch (WireException e) {
-                    drop(ws, e.closeCode(), "cannot read a message from the server: " + e.getMessage());
-                    return null;
+                    Optional<UpdateHeader> header = UpdateHeader.of(text);
+                    if (header.isEmpty()) {
+                        drop(ws, e.closeCode(), "cannot read a message from the server: " + e.getMessage());
+                        return null;
+                    }
+                    dispatch.unreadable(header.get(), e.getMessage());
                 }
             }
             ws.request(1);

@@ -4,6 +4,7 @@ import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.wire.Library;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
+import dev.hotframe.wire.UpdateHeader;
 import dev.hotframe.wire.ViewerMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,10 +70,24 @@ final class UpdateStream implements AutoCloseable {
      * are fetched from {@code from}. Returns the verdict: on a gap the caller resynchronizes.
      */
     synchronized Resume.Verdict accept(ServerMessage.Update update, ServerAddress from) {
+        return accept(update, update instanceof ServerMessage.Snapshot, from);
+    }
+
+    /**
+     * Takes the place of an update whose text could not be decoded: its failure, numbered as the
+     * update was, so the stream goes on after it instead of asking for it again.
+     */
+    synchronized Resume.Verdict unreadable(UpdateHeader header, String why) {
+        log.warn("cannot read update #{} from the dev server: {}; reporting it as failed and going on",
+                header.meta().seq(), why);
+        return accept(header.failure(why), header.snapshot(), null);
+    }
+
+    private Resume.Verdict accept(ServerMessage.Update update, boolean snapshot, ServerAddress from) {
         long seq = update.meta().seq();
         long last = resume.lastSeq();
         Resume.Verdict verdict = Resume.Verdict.APPLY;
-        if (update instanceof ServerMessage.Snapshot) {
+        if (snapshot) {
             resume.snapshot(seq);
         } else {
             verdict = resume.next(seq);

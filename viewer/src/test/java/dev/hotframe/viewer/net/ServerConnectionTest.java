@@ -10,6 +10,7 @@ import dev.hotframe.wire.Limits;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.Sha256;
+import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import dev.hotframe.wire.WireCodec;
@@ -78,8 +79,38 @@ class ServerConnectionTest {
         assertThat(libraries.has(LIBRARY)).isTrue();
     }
 
+    @Test
+    void anUpdateTheViewerCannotReadIsReportedOnceAsFailedAndTheStreamGoesOn() {
+        libraryMayGo.countDown();
+        ServerMessage.Snapshot snapshot = new ServerMessage.Snapshot(meta(1), "demo.App", List.of(), Map.of(), List.of());
+        // a newer server's tier, which this viewer does not know
+        String unknownTier = CODEC.encode(new ServerMessage.CodeUpdate(meta(2, "src/main/java/demo/App.java"), Tier.REDEFINE,
+                "method bodies changed", List.of(), List.of())).replace("\"redefine\"", "\"hyper\"");
+        ServerMessage.SceneUpdate next = new ServerMessage.SceneUpdate(meta(3), List.of());
+        serveTexts(CODEC.encode(snapshot), unknownTier, CODEC.encode(next));
+
+        connect(new LibraryCache(cache));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> updates.size() == 3);
+        assertThat(updates.get(0)).isEqualTo(snapshot);
+        ServerMessage.UpdateFailed failed = (ServerMessage.UpdateFailed) updates.get(1);
+        assertThat(failed.meta().seq()).isEqualTo(2);
+        assertThat(failed.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo("src/main/java/demo/App.java");
+            assertThat(d.message()).startsWith("this viewer could not read update #2 from the dev server (malformed ServerMessage: ")
+                    .contains("hyper").endsWith("); it keeps what it had and goes on with the next update");
+        });
+        assertThat(updates.get(2)).isEqualTo(next);
+        assertThat(heard.stream().filter(ViewerMessage.Hello.class::isInstance)).as("no reconnect to be sent it again").hasSize(1);
+    }
+
     /** Welcomes a viewer's hello and sends {@code messages}; the library route answers once {@link #libraryMayGo}. */
     private void serve(ServerMessage... messages) {
+        serveTexts(java.util.Arrays.stream(messages).map(CODEC::encode).toArray(String[]::new));
+    }
+
+    /** Welcomes a viewer's hello and sends {@code texts} as they are. */
+    private void serveTexts(String... texts) {
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get(Protocol.LIBRARIES_PATH + "/{sha256}", ctx -> {
@@ -94,8 +125,8 @@ class ServerConnectionTest {
                 if (message instanceof ViewerMessage.Hello) {
                     ctx.send(CODEC.encode(new ServerMessage.Welcome(Protocol.VERSION, "srv-test", 2,
                             ServerMessage.Welcome.SNAPSHOT, Limits.DEFAULT, Protocol.PING_SECONDS, "test")));
-                    for (ServerMessage m : messages) {
-                        ctx.send(CODEC.encode(m));
+                    for (String text : texts) {
+                        ctx.send(text);
                     }
                 }
             }));
@@ -110,7 +141,7 @@ class ServerConnectionTest {
         connection.start();
     }
 
-    private static UpdateMeta meta(long seq) {
-        return new UpdateMeta(seq, List.of(), 1_000 + seq, Map.of());
+    private static UpdateMeta meta(long seq, String... files) {
+        return new UpdateMeta(seq, List.of(files), 1_000 + seq, Map.of());
     }
 }
