@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The viewer's assets, decoded: images with Skia's codecs, fonts into the paragraph font
+ * The viewer's assets, decoded: images completely, with Skia's codecs and within size limits
+ * ({@link ImageDecoder}), fonts into the paragraph font
  * collection ({@link ProjectFonts}), SkSL shaders compiled as runtime effects. An asset whose
  * new bytes do not decode or compile keeps its last good version and is reported as a
  * {@link Diagnostic} with the file and, for SkSL, the line. Replaced native objects are freed.
@@ -98,7 +99,7 @@ public final class AssetStore implements Assets, AutoCloseable {
                 continue;
             }
             List<Diagnostic> problem = switch (kind) {
-                case IMAGE -> put(images, asset, decodeImage(asset));
+                case IMAGE -> image(asset);
                 case SHADER -> compile(asset);
                 case FONT -> put(fonts, asset, ProjectFonts.decode(asset.bytes()));
             };
@@ -146,13 +147,13 @@ public final class AssetStore implements Assets, AutoCloseable {
         return "";
     }
 
-    private static Image decodeImage(AssetFile asset) {
-        try {
-            Image image = Image.makeDeferredFromEncodedBytes(asset.bytes());
-            return image != null && image.getWidth() > 0 && image.getHeight() > 0 ? image : null;
-        } catch (RuntimeException e) {
-            return null;
+    private List<Diagnostic> image(AssetFile asset) {
+        ImageDecoder.Result result = ImageDecoder.decode(asset.bytes());
+        if (result instanceof ImageDecoder.Decoded decoded) {
+            return put(images, asset, decoded.image());
         }
+        return List.of(new Diagnostic(asset.path(), 0, 0, ((ImageDecoder.Refused) result).problem()
+                + "; keeping the last good version"));
     }
 
     private List<Diagnostic> compile(AssetFile asset) {
@@ -168,8 +169,7 @@ public final class AssetStore implements Assets, AutoCloseable {
 
     private static <T extends RefCnt> List<Diagnostic> put(Map<String, Held<T>> map, AssetFile asset, T value) {
         if (value == null) {
-            String what = asset.kind() == AssetFile.Kind.FONT ? "a TrueType or OpenType font" : "an image Skia can decode";
-            return List.of(new Diagnostic(asset.path(), 0, 0, "not " + what + " (" + asset.bytes().length
+            return List.of(new Diagnostic(asset.path(), 0, 0, "not a TrueType or OpenType font (" + asset.bytes().length
                     + " bytes); keeping the last good version"));
         }
         Held<T> old = map.put(asset.path(), new Held<>(asset.sha256(), value));

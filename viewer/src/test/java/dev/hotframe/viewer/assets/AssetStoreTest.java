@@ -69,6 +69,36 @@ class AssetStoreTest {
     }
 
     @Test
+    void aPngCutShortIsRefusedWhenItArrivesNotDrawnAsNothing() {
+        store.apply(List.of(png("assets/logo.png", 0xFF00FF00, 4, 3)), List.of());
+        byte[] whole = noise(64, 64);
+        byte[] cut = java.util.Arrays.copyOf(whole, 100);
+
+        AssetStore.Outcome bad = store.apply(List.of(new AssetFile("assets/logo.png", cut)), List.of());
+
+        assertThat(bad.problems().get("assets/logo.png")).singleElement().satisfies(d -> assertThat(d.message())
+                .isEqualTo("the image does not decode: Incomplete input: A partial image was generated. (100 bytes; was it cut"
+                        + " short?); keeping the last good version"));
+        assertThat(pixel(store.image("assets/logo.png"))).isEqualTo(0xFF00FF00);
+    }
+
+    @Test
+    void anImageTooBigToDrawInAFrameIsRefusedByItsHeaderAndTheNextGoodOneApplies() {
+        store.apply(List.of(png("assets/logo.png", 0xFF00FF00, 4, 3)), List.of());
+        byte[] huge = withSize(png("assets/logo.png", 0xFFFF0000, 4, 3).bytes(), 20_000, 20_000);
+
+        AssetStore.Outcome bad = store.apply(List.of(new AssetFile("assets/logo.png", huge)), List.of());
+
+        assertThat(bad.problems().get("assets/logo.png")).singleElement().satisfies(d -> assertThat(d.message())
+                .isEqualTo("an image of 20000x20000 pixels is too big to draw in a frame; images may have at most 16384 pixels"
+                        + " on a side and 40 million in all; keeping the last good version"));
+        assertThat(pixel(store.image("assets/logo.png"))).isEqualTo(0xFF00FF00);
+
+        assertThat(store.apply(List.of(png("assets/logo.png", 0xFF0000FF, 4, 3)), List.of()).ok()).isTrue();
+        assertThat(pixel(store.image("assets/logo.png"))).isEqualTo(0xFF0000FF);
+    }
+
+    @Test
     void aShaderCompilesAndDraws() {
         assertThat(store.apply(List.of(shader("assets/bg.sksl", RED)), List.of()).ok()).isTrue();
 
@@ -151,6 +181,33 @@ class AssetStoreTest {
                 return new AssetFile(path, image.encodeToData(EncodedImageFormat.PNG).getBytes());
             }
         }
+    }
+
+    /** A PNG of random pixels, so that it does not compress to a few bytes. */
+    private static byte[] noise(int w, int h) {
+        java.util.Random random = new java.util.Random(7);
+        try (Surface surface = Surface.makeRasterN32Premul(w, h); Paint paint = new Paint()) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    paint.setColor(0xFF000000 | random.nextInt(0x1000000));
+                    surface.getCanvas().drawRect(Rect.makeXYWH(x, y, 1, 1), paint);
+                }
+            }
+            try (Image image = surface.makeImageSnapshot()) {
+                return image.encodeToData(EncodedImageFormat.PNG).getBytes();
+            }
+        }
+    }
+
+    /** {@code png} with its header (IHDR) claiming {@code w} by {@code h} pixels, its checksum made right. */
+    private static byte[] withSize(byte[] png, int w, int h) {
+        byte[] bytes = png.clone();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        buffer.putInt(16, w).putInt(20, h); // 8 signature bytes, the chunk's length and "IHDR", then width and height
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 12, 4 + 13);
+        buffer.putInt(12 + 4 + 13, (int) crc.getValue());
+        return bytes;
     }
 
     private static int pixel(Image image) {
