@@ -172,6 +172,11 @@ public final class AppHost {
                     ? Applied.failed(Tier.RELOAD, reason, "no app to start yet", Map.of()) : fresh(next);
         }
         Tier asked = newGeneration(tier);
+        if (!next.containsKey(appClass)) {
+            return Applied.failed(asked, reason, "the app class " + appClass + " is not in the new code: was it deleted or"
+                    + " renamed? The viewer keeps running the last good code. Restore the class, or name the new one as"
+                    + " \"app\" in hotframe.json and restart the dev server", Map.of());
+        }
         if (stale != null) {
             return replace(next, asked, reason + " (" + stale + ")");
         }

@@ -141,6 +141,43 @@ class FrameLoopTest {
                 .isEqualTo(List.of("0 snapshot true", "1 redefine true", "2 redefine false", "3 error false"));
     }
 
+    @Test
+    void anUpdateThatCannotBeAppliedIsShownInTheOverlayUntilOneIs() throws Exception {
+        FrameRecorder recorder = new FrameRecorder(dir);
+        RasterTarget target = new RasterTarget(320, 240);
+        Inbox inbox = new Inbox();
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                inbox, ack -> { }, () -> { });
+        Thread thread = new Thread(loop::run, "frame-loop-test");
+        thread.start();
+        try {
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+            awaitRecord(0);
+            assertThat(pixel("frame-0.png", 20, 222)).isEqualTo("FF2040C0");
+
+            List<String> files = List.of("src/demo/Clear.java");
+            inbox.offer(new ServerMessage.CodeUpdate(meta(1, files), Tier.RELOAD, "classes removed", List.of(), List.of(APP)));
+            JsonNode failed = awaitRecord(1);
+
+            assertThat(failed.get("ok").asBoolean()).isFalse();
+            assertThat(failed.get("error").asText()).isEqualTo("the app class demo.Clear is not in the new code: was it"
+                    + " deleted or renamed? The viewer keeps running the last good code. Restore the class, or name the new"
+                    + " one as \"app\" in hotframe.json and restart the dev server");
+            assertThat(centre("frame-1.png")).as("the last good frame stays").isEqualTo("FF2040C0");
+            assertThat(pixel("frame-1.png", 20, 222)).as("the overlay's panel says why").isNotEqualTo("FF2040C0");
+
+            inbox.offer(new ServerMessage.CodeUpdate(meta(2, files), Tier.RELOAD, "class added", app("0xFF2040C0", CLEAR),
+                    List.of()));
+            assertThat(awaitRecord(2).get("ok").asBoolean()).isTrue();
+            assertThat(pixel("frame-2.png", 20, 222)).as("gone once an update applies").isEqualTo("FF2040C0");
+        } finally {
+            inbox.stop();
+            thread.join(10_000);
+            recorder.close();
+            target.close();
+        }
+    }
+
     /**
      * Asserts the record equals {@code expected} plus the clock-dependent fields, which must be in
      * order, and that the viewer timed exactly the steps {@code phases}.
