@@ -178,6 +178,32 @@ class FrameLoopTest {
         }
     }
 
+    @Test
+    void anAppWhoseConstructorThrowsAtTheFirstStartShowsWhyInTheFrame() throws Exception {
+        FrameRecorder recorder = new FrameRecorder(dir);
+        RasterTarget target = new RasterTarget(320, 240);
+        Inbox inbox = new Inbox();
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                inbox, ack -> { }, () -> { });
+        Thread thread = new Thread(loop::run, "frame-loop-test");
+        thread.start();
+        try {
+            String source = SOURCE.formatted("0xFF2040C0", CLEAR).replace("public State initialState() {",
+                    "public Clear() {\n        throw new IllegalStateException(\"no shader\");\n    }\n\n    public State initialState() {");
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, TestCompiler.compile(source), Map.of(), List.of()));
+            JsonNode record = awaitRecord(0);
+
+            assertThat(record.get("ok").asBoolean()).isFalse();
+            assertThat(record.get("error").asText()).contains("IllegalStateException").contains("no shader");
+            assertThat(pixel("frame-0.png", 20, 222)).as("the panel says why").isNotEqualTo("FF101418");
+        } finally {
+            inbox.stop();
+            thread.join(10_000);
+            recorder.close();
+            target.close();
+        }
+    }
+
     /**
      * Asserts the record equals {@code expected} plus the clock-dependent fields, which must be in
      * order, and that the viewer timed exactly the steps {@code phases}.
