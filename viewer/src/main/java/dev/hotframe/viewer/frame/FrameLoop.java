@@ -142,7 +142,7 @@ public final class FrameLoop {
             hud.frame(frameStart, System.nanoTime());
             if (!applied.isEmpty()) {
                 report(applied, error);
-            } else if (stateChanged && recorder != null) {
+            } else if (recorder != null && (stateChanged || recorder.wantsLiveFrame(System.currentTimeMillis()))) {
                 recorder.record(List.of(), target.snapshot(), stateJson());
             }
             title();

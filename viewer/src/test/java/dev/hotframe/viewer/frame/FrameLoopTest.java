@@ -204,6 +204,41 @@ class FrameLoopTest {
         }
     }
 
+    @Test
+    void withALivePeriodTheStateAndLatestFrameFollowAnAnimationBetweenUpdates() throws Exception {
+        FrameRecorder recorder = new FrameRecorder(dir, null, 50);
+        RasterTarget target = new RasterTarget(320, 240);
+        Inbox inbox = new Inbox();
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                inbox, ack -> { }, () -> { });
+        Thread thread = new Thread(loop::run, "frame-loop-test");
+        thread.start();
+        try {
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+            awaitRecord(0);
+            int first = frames();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> frames() > first + 3);
+
+            assertThat(Files.readAllLines(dir.resolve("updates.jsonl"))).as("still one line per update").hasSize(1);
+            assertThat(dir.resolve("frame-1.png")).doesNotExist();
+        } finally {
+            inbox.stop();
+            thread.join(10_000);
+            recorder.close();
+            target.close();
+        }
+    }
+
+    /** The frame count in state.json, as the app's update counts it; -1 while the file is being replaced. */
+    private int frames() {
+        try {
+            return json.readTree(Files.readString(dir.resolve("state.json"))).get("frames").asInt();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     /**
      * Asserts the record equals {@code expected} plus the clock-dependent fields, which must be in
      * order, and that the viewer timed exactly the steps {@code phases}.
