@@ -171,6 +171,26 @@ class GenericStateTest {
     }
 
     @Test
+    void typeArgumentOfAGenericStateClassIsReadThroughTheFieldThatHoldsIt() throws Exception {
+        String types = """
+                public static final class Holder<T> {
+                    public T value;
+                    public int reads;
+                }
+                """;
+        AppHost host = started(app("", "public Holder<List<Integer>> held = new Holder<>(); { held.value = new ArrayList<>(List.of(4)); }",
+                "s.held.reads++;", types));
+
+        Applied applied = reload(host, app("", "public Holder<Integer> held = new Holder<>(); { held.value = 0; }",
+                "s.held.value = s.held.value + 1; s.held.reads++;", types));
+
+        assertThat(applied).isEqualTo(new Applied(Tier.RELOAD, "generic type changed", true, null, List.of(
+                "state field 'held.value' was reset: its old value does not fit the new type "
+                        + "(Cannot deserialize value of type `java.lang.Integer` from Array value (token `JsonToken.START_ARRAY`))")));
+        assertThat(host.stateTree().toString()).isEqualTo(json("{'held': {'value': 1, 'reads': 2}}"));
+    }
+
+    @Test
     void arrayOfListsWhoseElementTypeChangedIsReset() throws Exception {
         AppHost host = started(app("", "@SuppressWarnings(\"unchecked\") public List<String>[] rows = new List[] { List.of(\"a\") };",
                 "", ""));
