@@ -120,11 +120,17 @@ public final class ShapeClassifier {
             String before = a.fieldTypes().get(field.getKey());
             if (before != null && !before.equals(field.getValue())) {
                 boolean component = b.recordComponents().stream().anyMatch(c -> memberName(c).equals(field.getKey()));
-                return (component ? "record " + cls + " changed the type of component '" : cls + " changed the type of field '")
-                        + field.getKey() + "' from " + Signatures.type(before) + " to " + Signatures.type(field.getValue());
+                String kind = component ? "component" : isStatic(b, field.getKey()) ? "static field" : "field";
+                return (component ? "record " : "") + cls + " changed the type of " + kind + " '" + field.getKey() + "' from "
+                        + Signatures.type(before) + " to " + Signatures.type(field.getValue());
             }
         }
         return null;
+    }
+
+    private static boolean isStatic(ClassShape shape, String field) {
+        return shape.fields().stream().filter(f -> memberName(f).equals(field))
+                .anyMatch(f -> (Integer.parseInt(f.split(" ")[2]) & Opcodes.ACC_STATIC) != 0);
     }
 
     /** The class's own type parameters, or its supertypes' type arguments, changed. */

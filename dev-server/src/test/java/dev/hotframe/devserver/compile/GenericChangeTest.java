@@ -74,7 +74,7 @@ class GenericChangeTest {
         Path state = demo.edit("State.java", "Map<String, List<Integer>> CACHE", "Map<String, Integer> CACHE");
 
         assertClassified(build.changed(Set.of(state)), Tier.RELOAD,
-                "State changed the type of field 'CACHE' from Map<String, List<Integer>> to Map<String, Integer>", List.of("demo.State"));
+                "State changed the type of static field 'CACHE' from Map<String, List<Integer>> to Map<String, Integer>", List.of("demo.State"));
     }
 
     @Test
