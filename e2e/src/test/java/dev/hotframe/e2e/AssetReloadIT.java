@@ -1,9 +1,11 @@
 package dev.hotframe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,24 +38,23 @@ class AssetReloadIT {
 
     private static final String SHADER = "half4 main(float2 p) {\n    return half4(1, 0, 0, 1);\n}\n";
 
-    private SampleProject project;
-    private FrameOutput frames;
-    private RunningProcess server;
-    private RunningProcess viewer;
+    private SampleApp project;
+    private HeadlessOutput frames;
+    private HotframeProcess server;
+    private HotframeProcess viewer;
 
     @BeforeAll
     void startServerAndViewer(@TempDir Path temp) throws Exception {
-        project = SampleProject.copyTo(temp.resolve("sample-app"));
+        project = Checkout.sampleApp(temp.resolve("sample-app"));
         Path assets = Files.createDirectories(project.dir().resolve("assets/shaders"));
         Files.writeString(assets.resolve("bg.sksl"), SHADER);
         Files.write(project.dir().resolve("assets/logo.png"), png(0xFF2E7D32, 16));
-        frames = new FrameOutput(temp.resolve("frames"));
+        frames = new HeadlessOutput(temp.resolve("frames"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve", project.dir().toString(), "--port", "0");
-        await("the dev server's ready line").atMost(Duration.ofSeconds(60))
-                .until(() -> server.lineContaining("ready: ws://") != null || !server.alive());
+        server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve", project.dir().toString(), "--port", "0");
+        server.awaitReady(Duration.ofSeconds(60));
         assertThat(server.alive()).as(server.output()).isTrue();
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env,
+        viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env,
                 "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
         JsonNode snapshot = awaitUpdate(0);
         assertThat(snapshot.get("tier").asText()).isEqualTo("snapshot");
@@ -62,7 +63,7 @@ class AssetReloadIT {
 
     @AfterAll
     void stop() throws Exception {
-        RunningProcess.closeAndPrint(viewer, server);
+        HotframeProcess.closeAndPrint(viewer, server);
     }
 
     @Test
@@ -120,7 +121,7 @@ class AssetReloadIT {
     }
 
     private JsonNode awaitUpdate(long seq) {
-        return frames.awaitUpdate(seq, () -> !server.alive() || !viewer.alive());
+        return frames.awaitUpdate(seq, Duration.ofSeconds(60), () -> !server.alive() || !viewer.alive());
     }
 
     private static byte[] png(int argb, int size) throws IOException {

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,25 +42,24 @@ class HotReloadIT {
     /** Inside the chart panel's top-left corner, outside where particles and the line can go. */
     private static final int[] PANEL = {40, 262};
 
-    private SampleProject project;
-    private FrameOutput frames;
+    private SampleApp project;
+    private HeadlessOutput frames;
     private Path home;
-    private RunningProcess server;
-    private RunningProcess viewer;
+    private HotframeProcess server;
+    private HotframeProcess viewer;
 
     @BeforeAll
     void startServerAndViewer(@TempDir Path temp) throws Exception {
-        project = SampleProject.copyTo(temp.resolve("sample-app"));
-        frames = new FrameOutput(temp.resolve("frames"));
+        project = Checkout.sampleApp(temp.resolve("sample-app"));
+        frames = new HeadlessOutput(temp.resolve("frames"));
         home = temp.resolve("home");
         Map<String, String> env = Map.of("HOTFRAME_HOME", home.toString());
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env,
+        server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env,
                 "serve", project.dir().toString(), "--port", "0");
-        await("the dev server's ready line").atMost(Duration.ofSeconds(60)).until(() -> server.lineContaining("ready: ws://") != null
-                || !server.alive());
+        server.awaitReady(Duration.ofSeconds(60));
         assertThat(server.alive()).as(server.output()).isTrue();
         // No URL: the viewer finds the server and its token through $HOTFRAME_HOME.
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env,
+        viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env,
                 "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
         JsonNode snapshot = awaitUpdate(0);
         assertThat(snapshot.get("tier").asText()).isEqualTo("snapshot");
@@ -80,7 +82,7 @@ class HotReloadIT {
     @Order(1)
     void sceneColourEditIsPatchedWithoutCompiling() throws Exception {
         int compilesBefore = status().get("compilations").asInt();
-        assertThat(FrameOutput.pixel(frames.dir().resolve("latest.png"), CARD)).isEqualTo(0xFF3366FF);
+        assertThat(HeadlessOutput.pixel(frames.dir().resolve("latest.png"), CARD[0], CARD[1])).isEqualTo(0xFF3366FF);
 
         long seq = edit("scenes/dashboard.json", "\"fill\": \"#3366FF\"", "\"fill\": \"#FF3366\"");
 
@@ -88,7 +90,7 @@ class HotReloadIT {
         assertThat(update.get("tier").asText()).isEqualTo("scene");
         assertThat(update.get("ok").asBoolean()).isTrue();
         assertThat(update.get("files").toString()).isEqualTo("[\"scenes/dashboard.json\"]");
-        assertThat(frames.pixel(seq, CARD)).isEqualTo(0xFFFF3366);
+        assertThat(frames.pixel(seq, CARD[0], CARD[1])).isEqualTo(0xFFFF3366);
         assertThat(status().get("compilations").asInt()).as("javac runs for a scene edit").isEqualTo(compilesBefore);
     }
 
@@ -103,7 +105,7 @@ class HotReloadIT {
         assertThat(update.get("tier").asText()).isEqualTo("redefine");
         assertThat(update.get("ok").asBoolean()).as(update.toString()).isTrue();
         assertThat(update.get("generation").asInt()).isEqualTo(1);
-        assertThat(frames.pixel(seq, PANEL)).isEqualTo(0xFF5A1B38);
+        assertThat(frames.pixel(seq, PANEL[0], PANEL[1])).isEqualTo(0xFF5A1B38);
         assertThat(frames.state().get("frames").asLong()).as("the frame counter was not reset").isGreaterThan(framesBefore);
     }
 
@@ -125,7 +127,7 @@ class HotReloadIT {
         assertThat(after.get("frames").asLong()).isGreaterThan(before.get("frames").asLong());
         assertThat(after.get("uptime").asDouble()).isGreaterThan(before.get("uptime").asDouble());
         assertThat(after.get("particles").size()).isEqualTo(before.get("particles").size());
-        assertThat(frames.pixel(seq, PANEL)).as("the redefined colour survives the reload")
+        assertThat(frames.pixel(seq, PANEL[0], PANEL[1])).as("the redefined colour survives the reload")
                 .isEqualTo(0xFF5A1B38);
     }
 
@@ -146,7 +148,7 @@ class HotReloadIT {
                 .until(() -> server.lineContaining("DashboardApp.java:" + line + ":") != null);
         assertThat(frames.state().get("frames").asLong()).as("the app keeps running").isGreaterThan(framesBefore);
         assertThat(viewer.alive()).isTrue();
-        assertThat(frames.pixel(seq, PANEL)).as("the last good code still draws")
+        assertThat(frames.pixel(seq, PANEL[0], PANEL[1])).as("the last good code still draws")
                 .isEqualTo(0xFF5A1B38);
     }
 
@@ -159,7 +161,7 @@ class HotReloadIT {
         assertThat(update.get("ok").asBoolean()).as(update.toString()).isTrue();
         assertThat(update.get("tier").asText()).isEqualTo("redefine");
         assertThat(update.get("error").isNull()).isTrue();
-        assertThat(frames.pixel(seq, PANEL)).isEqualTo(0xFF2E7D32);
+        assertThat(frames.pixel(seq, PANEL[0], PANEL[1])).isEqualTo(0xFF2E7D32);
         assertThat(frames.state().get("bonus").asInt()).isEqualTo(42);
     }
 
@@ -171,7 +173,7 @@ class HotReloadIT {
     }
 
     private JsonNode awaitUpdate(long seq) {
-        return frames.awaitUpdate(seq, () -> !server.alive() || !viewer.alive());
+        return frames.awaitUpdate(seq, Duration.ofSeconds(60), () -> !server.alive() || !viewer.alive());
     }
 
     private JsonNode status() throws Exception {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,21 +35,20 @@ class ReloadEngineIT {
     private static final String STATE = "src/main/java/dev/hotframe/sample/DashboardState.java";
     private static final String APP = "src/main/java/dev/hotframe/sample/DashboardApp.java";
 
-    private SampleProject project;
-    private FrameOutput frames;
-    private RunningProcess server;
-    private RunningProcess viewer;
+    private SampleApp project;
+    private HeadlessOutput frames;
+    private HotframeProcess server;
+    private HotframeProcess viewer;
 
     @BeforeAll
     void startServerAndViewer(@TempDir Path temp) throws Exception {
-        project = SampleProject.copyTo(temp.resolve("sample-app"));
-        frames = new FrameOutput(temp.resolve("frames"));
+        project = Checkout.sampleApp(temp.resolve("sample-app"));
+        frames = new HeadlessOutput(temp.resolve("frames"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve", project.dir().toString(), "--port", "0");
-        await("the dev server's ready line").atMost(Duration.ofSeconds(60))
-                .until(() -> server.lineContaining("ready: ws://") != null || !server.alive());
+        server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve", project.dir().toString(), "--port", "0");
+        server.awaitReady(Duration.ofSeconds(60));
         assertThat(server.alive()).as(server.output()).isTrue();
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env,
+        viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env,
                 "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
         JsonNode snapshot = awaitUpdate(0);
         assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
@@ -54,7 +56,7 @@ class ReloadEngineIT {
 
     @AfterAll
     void stop() throws Exception {
-        RunningProcess.closeAndPrint(viewer, server);
+        HotframeProcess.closeAndPrint(viewer, server);
     }
 
     @Test
@@ -130,6 +132,6 @@ class ReloadEngineIT {
     }
 
     private JsonNode awaitUpdate(long seq) {
-        return frames.awaitUpdate(seq, () -> !server.alive() || !viewer.alive());
+        return frames.awaitUpdate(seq, Duration.ofSeconds(60), () -> !server.alive() || !viewer.alive());
     }
 }
