@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hotframe.testing.HeadlessOutput;
-import dev.hotframe.testing.process.HotframeProcess;
-import dev.hotframe.testing.project.SampleApp;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reload engine end to end: the real dev server and a real headless viewer on a copy of the
@@ -35,76 +28,61 @@ class ReloadEngineIT {
     private static final String STATE = "src/main/java/dev/hotframe/sample/DashboardState.java";
     private static final String APP = "src/main/java/dev/hotframe/sample/DashboardApp.java";
 
-    private SampleApp project;
-    private HeadlessOutput frames;
-    private HotframeProcess server;
-    private HotframeProcess viewer;
+    @RegisterExtension
+    static final LiveHotframe LIVE = LiveHotframe.onSampleApp();
 
     @BeforeAll
-    void startServerAndViewer(@TempDir Path temp) throws Exception {
-        project = Checkout.sampleApp(temp.resolve("sample-app"));
-        frames = new HeadlessOutput(temp.resolve("frames"));
-        Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve", project.dir().toString(), "--port", "0");
-        server.awaitReady(Duration.ofSeconds(60));
-        assertThat(server.alive()).as(server.output()).isTrue();
-        viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env,
-                "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
-        JsonNode snapshot = awaitUpdate(0);
+    void snapshotIsApplied() {
+        JsonNode snapshot = LIVE.awaitUpdate(0);
         assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        HotframeProcess.closeAndPrint(viewer, server);
     }
 
     @Test
     @Order(1)
     void renamedFieldMarkedWasKeepsItsValue() throws Exception {
-        JsonNode added = awaitUpdate(edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int bonus = 42;\n"));
+        JsonNode added = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int bonus = 42;\n"));
         assertThat(added.get("ok").asBoolean()).as(added.toString()).isTrue();
 
-        JsonNode renamed = awaitUpdate(edit(STATE, "    public int bonus = 42;\n",
+        JsonNode renamed = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int bonus = 42;\n",
                 "    @dev.hotframe.app.Was(\"bonus\") public int extra = 7;\n"));
 
         assertThat(renamed.get("tier").asText()).isEqualTo("reload");
         assertThat(renamed.get("ok").asBoolean()).as(renamed.toString()).isTrue();
-        assertThat(frames.state().get("extra").asInt()).isEqualTo(42);
-        assertThat(frames.state().has("bonus")).isFalse();
+        assertThat(LIVE.frames().state().get("extra").asInt()).isEqualTo(42);
+        assertThat(LIVE.frames().state().has("bonus")).isFalse();
     }
 
     @Test
     @Order(2)
     void removedFieldComesBackWithItsValueWhenTheEditIsUndone() throws Exception {
-        JsonNode removed = awaitUpdate(edit(STATE, "    @dev.hotframe.app.Was(\"bonus\") public int extra = 7;\n", ""));
+        JsonNode removed = LIVE.awaitUpdate(LIVE.edit(STATE, "    @dev.hotframe.app.Was(\"bonus\") public int extra = 7;\n", ""));
         assertThat(removed.get("ok").asBoolean()).as(removed.toString()).isTrue();
-        assertThat(frames.state().has("extra")).isFalse();
+        assertThat(LIVE.frames().state().has("extra")).isFalse();
 
-        JsonNode back = awaitUpdate(edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int extra = 1;\n"));
+        JsonNode back = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int extra = 1;\n"));
 
         assertThat(back.get("ok").asBoolean()).as(back.toString()).isTrue();
-        assertThat(frames.state().get("extra").asInt()).isEqualTo(42);
+        assertThat(LIVE.frames().state().get("extra").asInt()).isEqualTo(42);
     }
 
     @Test
     @Order(3)
     void typeChangeThatCannotConvertResetsTheFieldWithAWarningNamingIt() throws Exception {
-        JsonNode retyped = awaitUpdate(edit(STATE, "    public int extra = 1;\n",
+        JsonNode retyped = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int extra = 1;\n",
                 "    public List<String> extra = new ArrayList<>(List.of(\"fresh\"));\n"));
 
         assertThat(retyped.get("ok").asBoolean()).as(retyped.toString()).isTrue();
         assertThat(retyped.get("warnings").size()).isEqualTo(1);
         assertThat(retyped.get("warnings").get(0).asText()).startsWith("state field 'extra' was reset: ");
-        assertThat(frames.state().get("extra").toString()).isEqualTo("[\"fresh\"]");
+        assertThat(LIVE.frames().state().get("extra").toString()).isEqualTo("[\"fresh\"]");
     }
 
     @Test
     @Order(4)
     void endlessLoopInRenderIsStoppedAndTheFixBringsTheAppBack() throws Exception {
-        JsonNode stopped = awaitUpdate(edit(APP, "        return 0xFF1B2838;\n",
+        JsonNode stopped = LIVE.awaitUpdate(LIVE.edit(APP, "        return 0xFF1B2838;\n",
                 "        while (random.nextInt(2) < 5) {\n            Thread.onSpinWait();\n        }\n        return 0xFF1B2838;\n"));
-        int loopLine = project.lineOf(APP, "Thread.onSpinWait();");
+        int loopLine = LIVE.project().lineOf(APP, "Thread.onSpinWait();");
 
         assertThat(stopped.get("tier").asText()).isEqualTo("redefine");
         assertThat(stopped.get("ok").asBoolean()).isFalse();
@@ -112,26 +90,16 @@ class ReloadEngineIT {
                 .startsWith("render did not finish within 2000 ms: loop in dev.hotframe.sample.DashboardApp.panelColor (DashboardApp.java:"
                         + loopLine + ")")
                 .endsWith("The app is paused until its code changes.");
-        assertThat(viewer.alive()).isTrue();
-        long pausedFrames = frames.state().get("frames").asLong();
+        assertThat(LIVE.viewer().alive()).isTrue();
+        long pausedFrames = LIVE.frames().state().get("frames").asLong();
 
-        JsonNode fixed = awaitUpdate(edit(APP,
+        JsonNode fixed = LIVE.awaitUpdate(LIVE.edit(APP,
                 "        while (random.nextInt(2) < 5) {\n            Thread.onSpinWait();\n        }\n", ""));
 
         assertThat(fixed.get("ok").asBoolean()).as(fixed.toString()).isTrue();
         assertThat(fixed.get("generation").asInt()).isEqualTo(stopped.get("generation").asInt());
         await("frames counting again").atMost(Duration.ofSeconds(10))
-                .until(() -> frames.state().get("frames").asLong() > pausedFrames);
+                .until(() -> LIVE.frames().state().get("frames").asLong() > pausedFrames);
     }
 
-    /** Replaces {@code from} with {@code to} in a project file; returns the sequence number the change will get. */
-    private long edit(String file, String from, String to) throws IOException {
-        long next = frames.updates().stream().mapToLong(u -> u.get("seq").asLong()).max().orElse(-1) + 1;
-        project.edit(file, from, to);
-        return next;
-    }
-
-    private JsonNode awaitUpdate(long seq) {
-        return frames.awaitUpdate(seq, Duration.ofSeconds(60), () -> !server.alive() || !viewer.alive());
-    }
 }

@@ -1,8 +1,10 @@
 package dev.hotframe.bench.live;
 
+import dev.hotframe.testing.HeadlessOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +13,13 @@ public final class ViewerProcess implements AutoCloseable {
 
     private final Process process;
     private final long startedAtMs;
-    private final UpdateLog log;
+    private final HeadlessOutput output;
 
     private ViewerProcess(Process process, long startedAtMs, Path frames) {
         this.process = process;
         this.startedAtMs = startedAtMs;
-        this.log = new UpdateLog(frames.resolve("updates.jsonl"));
+        // Polled every millisecond: the harness measures when an update lands.
+        this.output = new HeadlessOutput(frames).pollingEvery(Duration.ofMillis(1));
     }
 
     /**
@@ -38,8 +41,19 @@ public final class ViewerProcess implements AutoCloseable {
         return new ViewerProcess(builder.start(), start, frames);
     }
 
-    public UpdateLog log() {
-        return log;
+    /** The highest sequence number logged so far, or -1. */
+    public long lastSeq() throws IOException {
+        return output.lastSeq();
+    }
+
+    /** Waits for the first record with a sequence number above {@code after}. */
+    public Applied awaitAfter(long after, long timeoutMs) throws IOException {
+        try {
+            return Applied.from(output.awaitUpdate(u -> u.path("seq").asLong() > after, "update after seq " + after,
+                    Duration.ofMillis(timeoutMs), () -> false));
+        } catch (AssertionError e) {
+            throw new IOException(e.getMessage() + (alive() ? "" : " (the viewer exited; see viewer.log beside it)"), e);
+        }
     }
 
     public long pid() {
