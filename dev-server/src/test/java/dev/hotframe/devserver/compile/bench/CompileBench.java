@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tagged {@code bench}, so it runs only with {@code -Pbench}:
  *
  * <pre>
- * mvn -o -q -pl protocol,dev-server install -DskipTests
+ * mvn -o -q -pl protocol,testing,dev-server install -DskipTests
  * mvn -o -Pbench -pl dev-server test -Dtest=CompileBench [-Dhotframe.bench.sizes=20,1000,5000]
  * </pre>
  *
