@@ -9,7 +9,10 @@ import java.util.List;
  * The source of a test app, a {@code HotframeApp} written from the parts a test varies, compiled
  * with {@link TestCompiler}. Unset parts take the plainest choice: a {@code State} class with
  * {@link #state the given fields}, {@code initialState()} returning a new one, no {@code update},
- * an empty {@code render}.
+ * an empty {@code render}. The layout is fixed, so that stack traces name stable lines: the package,
+ * a blank line, the imports, a blank line, the class; then, each followed by a blank line, the
+ * state class, the members, the constructor, {@code initialState}, {@code update}, {@code render}
+ * and {@code get}.
  *
  * <pre>{@code
  * List<ClassFile> v2 = TestApp.named("demo.App").state("public int clicks;").update("s.clicks++;").get("\"v2\"").compile();
@@ -47,7 +50,7 @@ public record TestApp(String name, List<String> imports, String members, String 
         return new TestApp(name, imports, members, stateType, types, constructor, initialState, update, render, get, all);
     }
 
-    /** Declarations in the app class (fields, methods, nested classes), before its state class. */
+    /** Declarations in the app class (fields, methods, nested classes), after its state class. */
     public TestApp members(String declarations) {
         return new TestApp(name, imports, declarations, stateType, types, constructor, initialState, update, render, get,
                 interfaces);
@@ -55,7 +58,7 @@ public record TestApp(String name, List<String> imports, String members, String 
 
     /** The fields of the state class {@code State}. */
     public TestApp state(String fields) {
-        return new TestApp(name, imports, members, "State", "public static final class State {\n    " + fields + "\n}",
+        return new TestApp(name, imports, members, "State", "public static final class State {\n    " + fields.replace("\n", "\n    ") + "\n}",
                 constructor, initialState, update, render, get, interfaces);
     }
 
@@ -107,8 +110,8 @@ public record TestApp(String name, List<String> imports, String members, String 
         }
         out.append("\npublic final class ").append(simple).append(" implements ").append(String.join(", ", implemented))
                 .append(" {\n");
-        block(out, members);
         block(out, types);
+        block(out, members);
         if (constructor != null) {
             block(out, "public " + simple + "() {\n    " + constructor + "\n}");
         }
