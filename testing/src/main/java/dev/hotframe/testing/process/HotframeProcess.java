@@ -34,13 +34,14 @@ public final class HotframeProcess implements AutoCloseable {
     private final Process process;
     private final Consumer<String> onLine;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
     private volatile long readyAtMs = -1;
 
     private HotframeProcess(String name, Process process, Consumer<String> onLine) {
         this.name = name;
         this.process = process;
         this.onLine = onLine;
-        Thread reader = new Thread(this::read, name + "-output");
+        this.reader = new Thread(this::read, name + "-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -102,8 +103,12 @@ public final class HotframeProcess implements AutoCloseable {
             if (ready != null) {
                 return ready;
             }
-            if (!alive() && lineContaining(READY_LINE) == null) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + " before its ready line\n" + output());
+            if (!alive()) {
+                awaitOutputEnd();
+                if (lineContaining(READY_LINE) == null) {
+                    throw new AssertionError(name + " exited with " + process.exitValue() + " before its ready line\n" + output());
+                }
+                continue;
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no ready line from " + name + " within " + timeout + "\n" + output());
@@ -113,6 +118,16 @@ public final class HotframeProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the ready line of " + name);
             }
+        }
+    }
+
+    /** Gives the reader of an ended process a moment to take in the last of its output. */
+    private void awaitOutputEnd() {
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the output of " + name, e);
         }
     }
 
