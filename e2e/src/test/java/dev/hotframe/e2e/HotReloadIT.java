@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,13 +37,6 @@ class HotReloadIT {
 
     @RegisterExtension
     static final LiveHotframe LIVE = LiveHotframe.onSampleApp();
-
-    @BeforeAll
-    void snapshotIsApplied() {
-        JsonNode snapshot = LIVE.awaitUpdate(0);
-        assertThat(snapshot.get("tier").asText()).isEqualTo("snapshot");
-        assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
-    }
 
     @Test
     @Order(1)

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A live dev server and headless viewer, as real processes, on a copy of the sample app, shared
- * by the tests of one class: started before all of them, stopped (output printed) after.
+ * by the tests of one class: started before all of them (ready once the viewer applied the
+ * snapshot, update 0), stopped (output printed) after.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -75,6 +76,9 @@ public final class LiveHotframe implements BeforeAllCallback, AfterAllCallback {
         // No URL: the viewer finds the server and its token through $HOTFRAME_HOME.
         viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env,
                 "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
+        JsonNode snapshot = awaitUpdate(0);
+        assertThat(snapshot.get("tier").asText()).isEqualTo("snapshot");
+        assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,6 @@ class ReloadEngineIT {
 
     @RegisterExtension
     static final LiveHotframe LIVE = LiveHotframe.onSampleApp();
-
-    @BeforeAll
-    void snapshotIsApplied() {
-        JsonNode snapshot = LIVE.awaitUpdate(0);
-        assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
-    }
 
     @Test
     @Order(1)
