@@ -3,8 +3,9 @@ package dev.hotframe.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,7 @@ class CiModeIT {
     @TempDir
     Path temp;
 
-    private RunningProcess server;
+    private HotframeProcess server;
 
     @AfterEach
     void stop() throws Exception {
@@ -32,10 +33,10 @@ class CiModeIT {
 
     @Test
     void goldenFramesAreRecordedThenAMismatchExitsWithFiveAndADiff() throws Exception {
-        SampleProject project = SampleProject.copyTo(temp.resolve("sample-app"));
+        SampleApp project = Checkout.sampleApp(temp.resolve("sample-app"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve", project.dir().toString());
-        await().atMost(Duration.ofSeconds(90)).until(() -> server.lineContaining("ready: ws://") != null || !server.alive());
+        server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve", project.dir().toString());
+        server.awaitReady(Duration.ofSeconds(90));
         Path golden = temp.resolve("golden");
 
         int recorded = runViewer(env, "--frames", temp.resolve("run1").toString(), "--golden", golden.toString(), "--update-golden");
@@ -63,7 +64,7 @@ class CiModeIT {
         String[] base = {"connect", "--headless", "--size", "320x240", "--exit-after", "1"};
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        RunningProcess viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env, args);
+        HotframeProcess viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env, args);
         try {
             await("the viewer exits by itself").atMost(Duration.ofSeconds(60)).until(() -> !viewer.alive());
             System.out.println(viewer.output());

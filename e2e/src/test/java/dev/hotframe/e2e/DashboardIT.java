@@ -3,6 +3,9 @@ package dev.hotframe.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,10 +47,10 @@ class DashboardIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private SampleProject project;
-    private FrameOutput frames;
-    private RunningProcess server;
-    private RunningProcess viewer;
+    private SampleApp project;
+    private HeadlessOutput frames;
+    private HotframeProcess server;
+    private HotframeProcess viewer;
     private ChromeDriver browser;
     private String dashboard;
     private String base;
@@ -56,18 +59,18 @@ class DashboardIT {
     void start(@TempDir Path temp) throws Exception {
         assertThat(CHROMIUM).as("Debian's chromium is missing: run bin/setup").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromium-driver is missing: run bin/setup").isExecutable();
-        project = SampleProject.copyTo(temp.resolve("sample-app"));
-        frames = new FrameOutput(temp.resolve("frames"));
+        project = Checkout.sampleApp(temp.resolve("sample-app"));
+        frames = new HeadlessOutput(temp.resolve("frames"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve", project.dir().toString(),
+        server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve", project.dir().toString(),
                 "--editor-url", "vscode://file/{file}:{line}:{column}");
         await("the dashboard line").atMost(WAIT).until(() -> server.lineContaining("dashboard: http://") != null || !server.alive());
         assertThat(server.alive()).as(server.output()).isTrue();
         dashboard = server.lineContaining("dashboard: http://").replaceFirst(".*dashboard: ", "").trim();
         base = dashboard.substring(0, dashboard.indexOf("/?token="));
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env,
+        viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env,
                 "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
-        frames.awaitUpdate(0, () -> !viewer.alive() || !server.alive());
+        frames.awaitUpdate(0, Duration.ofSeconds(60), () -> !viewer.alive() || !server.alive());
 
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -82,7 +85,7 @@ class DashboardIT {
         if (browser != null) {
             browser.quit();
         }
-        RunningProcess.closeAndPrint(viewer, server);
+        HotframeProcess.closeAndPrint(viewer, server);
     }
 
     @Test

@@ -5,23 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.hotframe.testing.HeadlessOutput;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The walking skeleton end to end: the real dev server and a real headless viewer, as processes,
@@ -39,143 +35,98 @@ class HotReloadIT {
     /** Inside the chart panel's top-left corner, outside where particles and the line can go. */
     private static final int[] PANEL = {40, 262};
 
-    private SampleProject project;
-    private FrameOutput frames;
-    private Path home;
-    private RunningProcess server;
-    private RunningProcess viewer;
-
-    @BeforeAll
-    void startServerAndViewer(@TempDir Path temp) throws Exception {
-        project = SampleProject.copyTo(temp.resolve("sample-app"));
-        frames = new FrameOutput(temp.resolve("frames"));
-        home = temp.resolve("home");
-        Map<String, String> env = Map.of("HOTFRAME_HOME", home.toString());
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env,
-                "serve", project.dir().toString(), "--port", "0");
-        await("the dev server's ready line").atMost(Duration.ofSeconds(60)).until(() -> server.lineContaining("ready: ws://") != null
-                || !server.alive());
-        assertThat(server.alive()).as(server.output()).isTrue();
-        // No URL: the viewer finds the server and its token through $HOTFRAME_HOME.
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env,
-                "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
-        JsonNode snapshot = awaitUpdate(0);
-        assertThat(snapshot.get("tier").asText()).isEqualTo("snapshot");
-        assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (viewer != null) {
-            viewer.close();
-            System.out.println(viewer.output());
-        }
-        if (server != null) {
-            server.close();
-            System.out.println(server.output());
-        }
-    }
+    @RegisterExtension
+    static final LiveHotframe LIVE = LiveHotframe.onSampleApp();
 
     @Test
     @Order(1)
     void sceneColourEditIsPatchedWithoutCompiling() throws Exception {
         int compilesBefore = status().get("compilations").asInt();
-        assertThat(FrameOutput.pixel(frames.dir().resolve("latest.png"), CARD)).isEqualTo(0xFF3366FF);
+        assertThat(HeadlessOutput.pixel(LIVE.frames().dir().resolve("latest.png"), CARD[0], CARD[1])).isEqualTo(0xFF3366FF);
 
-        long seq = edit("scenes/dashboard.json", "\"fill\": \"#3366FF\"", "\"fill\": \"#FF3366\"");
+        long seq = LIVE.edit("scenes/dashboard.json", "\"fill\": \"#3366FF\"", "\"fill\": \"#FF3366\"");
 
-        JsonNode update = awaitUpdate(seq);
+        JsonNode update = LIVE.awaitUpdate(seq);
         assertThat(update.get("tier").asText()).isEqualTo("scene");
         assertThat(update.get("ok").asBoolean()).isTrue();
         assertThat(update.get("files").toString()).isEqualTo("[\"scenes/dashboard.json\"]");
-        assertThat(frames.pixel(seq, CARD)).isEqualTo(0xFFFF3366);
+        assertThat(LIVE.frames().pixel(seq, CARD[0], CARD[1])).isEqualTo(0xFFFF3366);
         assertThat(status().get("compilations").asInt()).as("javac runs for a scene edit").isEqualTo(compilesBefore);
     }
 
     @Test
     @Order(2)
     void methodBodyEditIsRedefinedAndKeepsState() throws Exception {
-        long framesBefore = frames.state().get("frames").asLong();
+        long framesBefore = LIVE.frames().state().get("frames").asLong();
 
-        long seq = edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF1B2838;", "return 0xFF5A1B38;");
+        long seq = LIVE.edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF1B2838;", "return 0xFF5A1B38;");
 
-        JsonNode update = awaitUpdate(seq);
+        JsonNode update = LIVE.awaitUpdate(seq);
         assertThat(update.get("tier").asText()).isEqualTo("redefine");
         assertThat(update.get("ok").asBoolean()).as(update.toString()).isTrue();
         assertThat(update.get("generation").asInt()).isEqualTo(1);
-        assertThat(frames.pixel(seq, PANEL)).isEqualTo(0xFF5A1B38);
-        assertThat(frames.state().get("frames").asLong()).as("the frame counter was not reset").isGreaterThan(framesBefore);
+        assertThat(LIVE.frames().pixel(seq, PANEL[0], PANEL[1])).isEqualTo(0xFF5A1B38);
+        assertThat(LIVE.frames().state().get("frames").asLong()).as("the frame counter was not reset").isGreaterThan(framesBefore);
     }
 
     @Test
     @Order(3)
     void addedFieldReloadsAndMigratesState() throws Exception {
-        JsonNode before = frames.state();
+        JsonNode before = LIVE.frames().state();
 
-        long seq = edit("src/main/java/dev/hotframe/sample/DashboardState.java", "    public int clicks;\n",
+        long seq = LIVE.edit("src/main/java/dev/hotframe/sample/DashboardState.java", "    public int clicks;\n",
                 "    public int clicks;\n    public int bonus = 42;\n");
 
-        JsonNode update = awaitUpdate(seq);
+        JsonNode update = LIVE.awaitUpdate(seq);
         assertThat(update.get("tier").asText()).isEqualTo("reload");
         assertThat(update.get("ok").asBoolean()).as(update.toString()).isTrue();
         assertThat(update.get("reason").asText()).isEqualTo("DashboardState gained field 'bonus'");
         assertThat(update.get("generation").asInt()).isEqualTo(2);
-        JsonNode after = frames.state();
+        JsonNode after = LIVE.frames().state();
         assertThat(after.get("bonus").asInt()).isEqualTo(42);
         assertThat(after.get("frames").asLong()).isGreaterThan(before.get("frames").asLong());
         assertThat(after.get("uptime").asDouble()).isGreaterThan(before.get("uptime").asDouble());
         assertThat(after.get("particles").size()).isEqualTo(before.get("particles").size());
-        assertThat(frames.pixel(seq, PANEL)).as("the redefined colour survives the reload")
+        assertThat(LIVE.frames().pixel(seq, PANEL[0], PANEL[1])).as("the redefined colour survives the reload")
                 .isEqualTo(0xFF5A1B38);
     }
 
     @Test
     @Order(4)
     void compileErrorIsReportedAndTheViewerKeepsRunning() throws Exception {
-        long framesBefore = frames.state().get("frames").asLong();
-        long seq = edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF5A1B38;", "return 0xFF5A1B38");
+        long framesBefore = LIVE.frames().state().get("frames").asLong();
+        long seq = LIVE.edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF5A1B38;", "return 0xFF5A1B38");
 
-        JsonNode update = awaitUpdate(seq);
+        JsonNode update = LIVE.awaitUpdate(seq);
         assertThat(update.get("tier").asText()).isEqualTo("error");
         assertThat(update.get("ok").asBoolean()).isFalse();
-        int line = project.lineOf("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF5A1B38");
+        int line = LIVE.project().lineOf("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF5A1B38");
         assertThat(update.get("error").asText())
                 .startsWith("src/main/java/dev/hotframe/sample/DashboardApp.java:" + line + ":")
                 .endsWith("';' expected");
         await("the dev server prints the error").atMost(Duration.ofSeconds(10))
-                .until(() -> server.lineContaining("DashboardApp.java:" + line + ":") != null);
-        assertThat(frames.state().get("frames").asLong()).as("the app keeps running").isGreaterThan(framesBefore);
-        assertThat(viewer.alive()).isTrue();
-        assertThat(frames.pixel(seq, PANEL)).as("the last good code still draws")
+                .until(() -> LIVE.server().lineContaining("DashboardApp.java:" + line + ":") != null);
+        assertThat(LIVE.frames().state().get("frames").asLong()).as("the app keeps running").isGreaterThan(framesBefore);
+        assertThat(LIVE.viewer().alive()).isTrue();
+        assertThat(LIVE.frames().pixel(seq, PANEL[0], PANEL[1])).as("the last good code still draws")
                 .isEqualTo(0xFF5A1B38);
     }
 
     @Test
     @Order(5)
     void fixingTheErrorRecovers() throws Exception {
-        long seq = edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF5A1B38\n", "return 0xFF2E7D32;\n");
+        long seq = LIVE.edit("src/main/java/dev/hotframe/sample/DashboardApp.java", "return 0xFF5A1B38\n", "return 0xFF2E7D32;\n");
 
-        JsonNode update = awaitUpdate(seq);
+        JsonNode update = LIVE.awaitUpdate(seq);
         assertThat(update.get("ok").asBoolean()).as(update.toString()).isTrue();
         assertThat(update.get("tier").asText()).isEqualTo("redefine");
         assertThat(update.get("error").isNull()).isTrue();
-        assertThat(frames.pixel(seq, PANEL)).isEqualTo(0xFF2E7D32);
-        assertThat(frames.state().get("bonus").asInt()).isEqualTo(42);
-    }
-
-    /** Replaces {@code from} with {@code to} in a project file; returns the sequence number the change will get. */
-    private long edit(String file, String from, String to) throws IOException {
-        long next = frames.updates().stream().mapToLong(u -> u.get("seq").asLong()).max().orElse(-1) + 1;
-        project.edit(file, from, to);
-        return next;
-    }
-
-    private JsonNode awaitUpdate(long seq) {
-        return frames.awaitUpdate(seq, () -> !server.alive() || !viewer.alive());
+        assertThat(LIVE.frames().pixel(seq, PANEL[0], PANEL[1])).isEqualTo(0xFF2E7D32);
+        assertThat(LIVE.frames().state().get("bonus").asInt()).isEqualTo(42);
     }
 
     private JsonNode status() throws Exception {
-        JsonNode record = JSON.readTree(home.resolve("server.json").toFile());
+        JsonNode record = JSON.readTree(LIVE.home().resolve("server.json").toFile());
         String url = record.get("url").asText().replace("ws://", "http://").replaceFirst("/hotframe$", "/status");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + record.get("token").asText()).build(), HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,25 +50,24 @@ class LibrariesIT {
     void theViewerFetchesTheProjectsLibraryAndAPomChangeReloadsWithTheNewOne(@TempDir Path temp) throws Exception {
         // No assumption about the local repository: the dev server asks Maven offline first and
         // then online, as it does for users, so a machine without these versions downloads them.
-        SampleProject project = SampleProject.copyTo(temp.resolve("app"));
+        SampleApp project = Checkout.sampleApp(temp.resolve("app"));
         Files.writeString(project.dir().resolve("pom.xml"), pom("3.17.0"));
         project.edit(STATE, "    public int clicks;\n", "    public int clicks;\n"
                 + "    public String banner = org.apache.commons.lang3.StringUtils.capitalize(\"hotframe\")\n"
                 + "            + \" \" + org.apache.commons.lang3.JavaVersion.class.getProtectionDomain().getCodeSource().getLocation()"
                 + ".getPath().replaceAll(\".*/\", \"\");\n");
-        FrameOutput frames = new FrameOutput(temp.resolve("frames"));
+        HeadlessOutput frames = new HeadlessOutput(temp.resolve("frames"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        RunningProcess server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve",
+        HotframeProcess server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve",
                 project.dir().toString(), "--port", "0");
-        RunningProcess viewer = null;
+        HotframeProcess viewer = null;
         try {
-            await("the dev server's ready line").atMost(Duration.ofSeconds(90))
-                    .until(() -> server.lineContaining("ready: ws://") != null || !server.alive());
+            server.awaitReady(Duration.ofSeconds(90));
             assertThat(server.alive()).as(server.output()).isTrue();
-            viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env,
+            viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env,
                     "connect", "--headless", "--size", "400x300", "--frames", frames.dir().toString());
-            RunningProcess running = viewer;
-            JsonNode snapshot = frames.awaitUpdate(0, () -> !server.alive() || !running.alive());
+            HotframeProcess running = viewer;
+            JsonNode snapshot = frames.awaitUpdate(0, Duration.ofSeconds(60), () -> !server.alive() || !running.alive());
             assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
             await("the state made with the library").atMost(Duration.ofSeconds(20))
                     .until(() -> frames.state() != null && frames.state().has("banner"));
@@ -81,7 +83,7 @@ class LibrariesIT {
 
             long next = frames.updates().stream().mapToLong(u -> u.get("seq").asLong()).max().orElse(0) + 1;
             Files.writeString(project.dir().resolve("pom.xml"), pom("3.18.0"));
-            JsonNode reloaded = frames.awaitUpdate(next, () -> !server.alive() || !running.alive());
+            JsonNode reloaded = frames.awaitUpdate(next, Duration.ofSeconds(60), () -> !server.alive() || !running.alive());
 
             assertThat(reloaded.get("ok").asBoolean()).as(reloaded.toString()).isTrue();
             assertThat(reloaded.get("tier").asText()).isEqualTo("reload");
@@ -92,7 +94,7 @@ class LibrariesIT {
                 assertThat(jars.count()).as("both versions are cached by hash").isEqualTo(2);
             }
         } finally {
-            RunningProcess.closeAndPrint(viewer, server);
+            HotframeProcess.closeAndPrint(viewer, server);
         }
     }
 }

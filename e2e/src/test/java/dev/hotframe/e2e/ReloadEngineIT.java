@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reload engine end to end: the real dev server and a real headless viewer on a copy of the
@@ -33,77 +28,55 @@ class ReloadEngineIT {
     private static final String STATE = "src/main/java/dev/hotframe/sample/DashboardState.java";
     private static final String APP = "src/main/java/dev/hotframe/sample/DashboardApp.java";
 
-    private SampleProject project;
-    private FrameOutput frames;
-    private RunningProcess server;
-    private RunningProcess viewer;
-
-    @BeforeAll
-    void startServerAndViewer(@TempDir Path temp) throws Exception {
-        project = SampleProject.copyTo(temp.resolve("sample-app"));
-        frames = new FrameOutput(temp.resolve("frames"));
-        Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve", project.dir().toString(), "--port", "0");
-        await("the dev server's ready line").atMost(Duration.ofSeconds(60))
-                .until(() -> server.lineContaining("ready: ws://") != null || !server.alive());
-        assertThat(server.alive()).as(server.output()).isTrue();
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env,
-                "connect", "--headless", "--size", "800x600", "--frames", frames.dir().toString());
-        JsonNode snapshot = awaitUpdate(0);
-        assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        RunningProcess.closeAndPrint(viewer, server);
-    }
+    @RegisterExtension
+    static final LiveHotframe LIVE = LiveHotframe.onSampleApp();
 
     @Test
     @Order(1)
     void renamedFieldMarkedWasKeepsItsValue() throws Exception {
-        JsonNode added = awaitUpdate(edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int bonus = 42;\n"));
+        JsonNode added = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int bonus = 42;\n"));
         assertThat(added.get("ok").asBoolean()).as(added.toString()).isTrue();
 
-        JsonNode renamed = awaitUpdate(edit(STATE, "    public int bonus = 42;\n",
+        JsonNode renamed = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int bonus = 42;\n",
                 "    @dev.hotframe.app.Was(\"bonus\") public int extra = 7;\n"));
 
         assertThat(renamed.get("tier").asText()).isEqualTo("reload");
         assertThat(renamed.get("ok").asBoolean()).as(renamed.toString()).isTrue();
-        assertThat(frames.state().get("extra").asInt()).isEqualTo(42);
-        assertThat(frames.state().has("bonus")).isFalse();
+        assertThat(LIVE.frames().state().get("extra").asInt()).isEqualTo(42);
+        assertThat(LIVE.frames().state().has("bonus")).isFalse();
     }
 
     @Test
     @Order(2)
     void removedFieldComesBackWithItsValueWhenTheEditIsUndone() throws Exception {
-        JsonNode removed = awaitUpdate(edit(STATE, "    @dev.hotframe.app.Was(\"bonus\") public int extra = 7;\n", ""));
+        JsonNode removed = LIVE.awaitUpdate(LIVE.edit(STATE, "    @dev.hotframe.app.Was(\"bonus\") public int extra = 7;\n", ""));
         assertThat(removed.get("ok").asBoolean()).as(removed.toString()).isTrue();
-        assertThat(frames.state().has("extra")).isFalse();
+        assertThat(LIVE.frames().state().has("extra")).isFalse();
 
-        JsonNode back = awaitUpdate(edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int extra = 1;\n"));
+        JsonNode back = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int clicks;\n", "    public int clicks;\n    public int extra = 1;\n"));
 
         assertThat(back.get("ok").asBoolean()).as(back.toString()).isTrue();
-        assertThat(frames.state().get("extra").asInt()).isEqualTo(42);
+        assertThat(LIVE.frames().state().get("extra").asInt()).isEqualTo(42);
     }
 
     @Test
     @Order(3)
     void typeChangeThatCannotConvertResetsTheFieldWithAWarningNamingIt() throws Exception {
-        JsonNode retyped = awaitUpdate(edit(STATE, "    public int extra = 1;\n",
+        JsonNode retyped = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int extra = 1;\n",
                 "    public List<String> extra = new ArrayList<>(List.of(\"fresh\"));\n"));
 
         assertThat(retyped.get("ok").asBoolean()).as(retyped.toString()).isTrue();
         assertThat(retyped.get("warnings").size()).isEqualTo(1);
         assertThat(retyped.get("warnings").get(0).asText()).startsWith("state field 'extra' was reset: ");
-        assertThat(frames.state().get("extra").toString()).isEqualTo("[\"fresh\"]");
+        assertThat(LIVE.frames().state().get("extra").toString()).isEqualTo("[\"fresh\"]");
     }
 
     @Test
     @Order(4)
     void endlessLoopInRenderIsStoppedAndTheFixBringsTheAppBack() throws Exception {
-        JsonNode stopped = awaitUpdate(edit(APP, "        return 0xFF1B2838;\n",
+        JsonNode stopped = LIVE.awaitUpdate(LIVE.edit(APP, "        return 0xFF1B2838;\n",
                 "        while (random.nextInt(2) < 5) {\n            Thread.onSpinWait();\n        }\n        return 0xFF1B2838;\n"));
-        int loopLine = project.lineOf(APP, "Thread.onSpinWait();");
+        int loopLine = LIVE.project().lineOf(APP, "Thread.onSpinWait();");
 
         assertThat(stopped.get("tier").asText()).isEqualTo("redefine");
         assertThat(stopped.get("ok").asBoolean()).isFalse();
@@ -111,22 +84,22 @@ class ReloadEngineIT {
                 .startsWith("render did not finish within 2000 ms: loop in dev.hotframe.sample.DashboardApp.panelColor (DashboardApp.java:"
                         + loopLine + ")")
                 .endsWith("The app is paused until its code changes.");
-        assertThat(viewer.alive()).isTrue();
-        long pausedFrames = frames.state().get("frames").asLong();
+        assertThat(LIVE.viewer().alive()).isTrue();
+        long pausedFrames = LIVE.frames().state().get("frames").asLong();
 
-        JsonNode fixed = awaitUpdate(edit(APP,
+        JsonNode fixed = LIVE.awaitUpdate(LIVE.edit(APP,
                 "        while (random.nextInt(2) < 5) {\n            Thread.onSpinWait();\n        }\n", ""));
 
         assertThat(fixed.get("ok").asBoolean()).as(fixed.toString()).isTrue();
         assertThat(fixed.get("generation").asInt()).isEqualTo(stopped.get("generation").asInt());
         await("frames counting again").atMost(Duration.ofSeconds(10))
-                .until(() -> frames.state().get("frames").asLong() > pausedFrames);
+                .until(() -> LIVE.frames().state().get("frames").asLong() > pausedFrames);
     }
 
     @Test
     @Order(5)
     void genericTypeChangeOfAStateFieldReloadsWithAWarningInsteadOfAClassCastExceptionOnEveryFrame() throws Exception {
-        JsonNode added = awaitUpdate(edit(STATE, "    public int clicks;\n", """
+        JsonNode added = LIVE.awaitUpdate(LIVE.edit(STATE, "    public int clicks;\n", """
                     public int clicks;
                     public java.util.Map<String, List<Integer>> counts = new java.util.LinkedHashMap<>();
 
@@ -140,11 +113,11 @@ class ReloadEngineIT {
                     }
                 """));
         assertThat(added.get("ok").asBoolean()).as(added.toString()).isTrue();
-        JsonNode called = awaitUpdate(edit(APP, "        s.frames++;\n", "        s.frames++;\n        s.tally();\n"));
+        JsonNode called = LIVE.awaitUpdate(LIVE.edit(APP, "        s.frames++;\n", "        s.frames++;\n        s.tally();\n"));
         assertThat(called.get("ok").asBoolean()).as(called.toString()).isTrue();
 
         // Issue 17 item 2: the field's type and the code that reads it change in one save; the erased descriptor does not.
-        JsonNode retyped = awaitUpdate(edit(STATE, """
+        JsonNode retyped = LIVE.awaitUpdate(LIVE.edit(STATE, """
                     public java.util.Map<String, List<Integer>> counts = new java.util.LinkedHashMap<>();
 
                     public void tally() {
@@ -170,25 +143,14 @@ class ReloadEngineIT {
         assertThat(retyped.get("ok").asBoolean()).as(retyped.toString()).isTrue();
         assertThat(retyped.get("warnings").size()).as(retyped.toString()).isEqualTo(1);
         assertThat(retyped.get("warnings").get(0).asText()).startsWith("state field 'counts' was reset: ");
-        assertThat(frames.state().path("counts").path("a").isInt()).as(frames.state().toString()).isTrue();
-        int counted = frames.state().path("counts").path("a").asInt();
+        assertThat(LIVE.frames().state().path("counts").path("a").isInt()).as(LIVE.frames().state().toString()).isTrue();
+        int counted = LIVE.frames().state().path("counts").path("a").asInt();
 
-        JsonNode later = awaitUpdate(edit(STATE, "seen == null ? 1 : seen + 1", "seen == null ? 1 : seen + 10"));
+        JsonNode later = LIVE.awaitUpdate(LIVE.edit(STATE, "seen == null ? 1 : seen + 1", "seen == null ? 1 : seen + 10"));
 
         assertThat(later.get("tier").asText()).isEqualTo("redefine");
         assertThat(later.get("ok").asBoolean()).as(later.toString()).isTrue();
-        assertThat(frames.state().path("counts").path("a").asInt()).isGreaterThan(counted);
-        assertThat(viewer.output()).doesNotContain("ClassCastException");
-    }
-
-    /** Replaces {@code from} with {@code to} in a project file; returns the sequence number the change will get. */
-    private long edit(String file, String from, String to) throws IOException {
-        long next = frames.updates().stream().mapToLong(u -> u.get("seq").asLong()).max().orElse(-1) + 1;
-        project.edit(file, from, to);
-        return next;
-    }
-
-    private JsonNode awaitUpdate(long seq) {
-        return frames.awaitUpdate(seq, () -> !server.alive() || !viewer.alive());
+        assertThat(LIVE.frames().state().path("counts").path("a").asInt()).isGreaterThan(counted);
+        assertThat(LIVE.viewer().output()).doesNotContain("ClassCastException");
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,26 +29,26 @@ class ServerRestartIT {
     @TempDir
     Path temp;
 
-    private RunningProcess server;
-    private RunningProcess viewer;
+    private HotframeProcess server;
+    private HotframeProcess viewer;
 
     @AfterEach
     void stop() throws Exception {
-        RunningProcess.closeAndPrint(viewer, server);
+        HotframeProcess.closeAndPrint(viewer, server);
     }
 
     @Test
     void viewerReconnectsToARestartedServerAndKeepsItsState() throws Exception {
-        SampleProject project = SampleProject.copyTo(temp.resolve("sample-app"));
+        SampleApp project = Checkout.sampleApp(temp.resolve("sample-app"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        FrameOutput frames = new FrameOutput(temp.resolve("frames"));
+        HeadlessOutput frames = new HeadlessOutput(temp.resolve("frames"));
         server = startServer(project, env);
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env, "connect", "--headless", "--size", "800x600",
+        viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env, "connect", "--headless", "--size", "800x600",
                 "--frames", frames.dir().toString());
-        frames.awaitUpdate(0, () -> !viewer.alive());
+        frames.awaitUpdate(0, Duration.ofSeconds(60), () -> !viewer.alive());
         project.edit("src/main/java/dev/hotframe/sample/DashboardState.java", "    public int clicks;\n",
                 "    public int clicks;\n    public int bonus = 7;\n");
-        frames.awaitUpdate(1, () -> !viewer.alive());
+        frames.awaitUpdate(1, Duration.ofSeconds(60), () -> !viewer.alive());
         long framesBefore = frames.state().get("frames").asLong();
 
         server.close();
@@ -65,14 +68,13 @@ class ServerRestartIT {
         JsonNode edit = await("the edit through the new server").atMost(Duration.ofSeconds(60))
                 .until(() -> last(frames.updates()), u -> u != null && u.get("tier").asText().equals("scene"));
         assertThat(edit.get("seq").asLong()).isEqualTo(1);
-        assertThat(FrameOutput.pixel(frames.dir().resolve("latest.png"), CARD)).isEqualTo(0xFFFF3366);
+        assertThat(HeadlessOutput.pixel(frames.dir().resolve("latest.png"), CARD[0], CARD[1])).isEqualTo(0xFFFF3366);
     }
 
-    private static RunningProcess startServer(SampleProject project, Map<String, String> env) throws Exception {
-        RunningProcess started = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve",
+    private static HotframeProcess startServer(SampleApp project, Map<String, String> env) throws Exception {
+        HotframeProcess started = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve",
                 project.dir().toString());
-        await("the dev server's ready line").atMost(Duration.ofSeconds(90))
-                .until(() -> started.lineContaining("ready: ws://") != null || !started.alive());
+        started.awaitReady(Duration.ofSeconds(90));
         assertThat(started.alive()).as(started.output()).isTrue();
         return started;
     }

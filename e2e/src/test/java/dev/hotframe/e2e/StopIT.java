@@ -3,6 +3,9 @@ package dev.hotframe.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,14 +27,14 @@ class StopIT {
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM"})
     void aSignalStopsTheViewerAndThenTheServerWithExitCodeZero(String signal) throws Exception {
-        SampleProject project = SampleProject.copyTo(temp.resolve("sample-app"));
-        FrameOutput frames = new FrameOutput(temp.resolve("frames"));
+        SampleApp project = Checkout.sampleApp(temp.resolve("sample-app"));
+        HeadlessOutput frames = new HeadlessOutput(temp.resolve("frames"));
         Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-        try (RunningProcess server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve",
+        try (HotframeProcess server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve",
                 project.dir().toString());
-             RunningProcess viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, env, "connect", "--headless",
+             HotframeProcess viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, env, "connect", "--headless",
                      "--size", "320x240", "--frames", frames.dir().toString())) {
-            frames.awaitUpdate(0, () -> !viewer.alive() || !server.alive());
+            frames.awaitUpdate(0, Duration.ofSeconds(60), () -> !viewer.alive() || !server.alive());
 
             viewer.signal(signal);
             await("the viewer exits after SIG" + signal).atMost(Duration.ofSeconds(20)).until(() -> !viewer.alive());

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,22 +30,21 @@ class TlsIT {
     @TempDir
     Path temp;
 
-    private RunningProcess server;
-    private RunningProcess viewer;
+    private HotframeProcess server;
+    private HotframeProcess viewer;
 
     @AfterEach
     void stop() throws Exception {
-        RunningProcess.closeAndPrint(viewer, server);
+        HotframeProcess.closeAndPrint(viewer, server);
     }
 
     @Test
     void pinnedViewerFollowsEditsOverWssAndAWrongPinIsRefused() throws Exception {
-        SampleProject project = SampleProject.copyTo(temp.resolve("sample-app"));
+        SampleApp project = Checkout.sampleApp(temp.resolve("sample-app"));
         Path home = temp.resolve("home");
-        server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, Map.of("HOTFRAME_HOME", home.toString()),
+        server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, Map.of("HOTFRAME_HOME", home.toString()),
                 "serve", project.dir().toString(), "--tls");
-        await("the dev server's ready line").atMost(Duration.ofSeconds(90))
-                .until(() -> server.lineContaining("ready: wss://") != null || !server.alive());
+        assertThat(server.awaitReady(Duration.ofSeconds(90))).contains("ready: wss://");
         assertThat(server.alive()).as(server.output()).isTrue();
         JsonNode record = JSON.readTree(home.resolve("server.json").toFile());
         String url = record.get("url").asText();
@@ -52,22 +54,22 @@ class TlsIT {
                 .until(() -> server.lineContaining("pin:     " + pin) != null || !server.alive());
         assertThat(server.lineContaining("pin:     " + pin)).as(server.output()).isNotNull();
 
-        FrameOutput frames = new FrameOutput(temp.resolve("frames"));
+        HeadlessOutput frames = new HeadlessOutput(temp.resolve("frames"));
         // An empty HOTFRAME_HOME: this viewer knows only what it was told, like one on another host.
         Map<String, String> elsewhere = Map.of("HOTFRAME_HOME", temp.resolve("viewer-home").toString());
-        viewer = RunningProcess.java("viewer", SampleProject.VIEWER_JAR, elsewhere, "connect", url,
+        viewer = HotframeProcess.java("viewer", Checkout.VIEWER_JAR, elsewhere, "connect", url,
                 "--token", record.get("token").asText(), "--pin", pin.toLowerCase(java.util.Locale.ROOT).replace(":", ""),
                 "--headless", "--size", "800x600", "--frames", frames.dir().toString());
-        assertThat(frames.awaitUpdate(0, () -> !viewer.alive()).get("ok").asBoolean()).isTrue();
+        assertThat(frames.awaitUpdate(0, Duration.ofSeconds(60), () -> !viewer.alive()).get("ok").asBoolean()).isTrue();
 
         project.edit("scenes/dashboard.json", "\"fill\": \"#3366FF\"", "\"fill\": \"#FF3366\"");
 
-        JsonNode update = frames.awaitUpdate(1, () -> !viewer.alive() || !server.alive());
+        JsonNode update = frames.awaitUpdate(1, Duration.ofSeconds(60), () -> !viewer.alive() || !server.alive());
         assertThat(update.get("tier").asText()).isEqualTo("scene");
-        assertThat(frames.pixel(1, CARD)).isEqualTo(0xFFFF3366);
+        assertThat(frames.pixel(1, CARD[0], CARD[1])).isEqualTo(0xFFFF3366);
 
         String wrongPin = "00:" + pin.substring(3);
-        RunningProcess impostor = RunningProcess.java("wrong-pin-viewer", SampleProject.VIEWER_JAR, elsewhere, "connect", url,
+        HotframeProcess impostor = HotframeProcess.java("wrong-pin-viewer", Checkout.VIEWER_JAR, elsewhere, "connect", url,
                 "--token", record.get("token").asText(), "--pin", wrongPin, "--headless", "--frames",
                 temp.resolve("impostor").toString());
         try {

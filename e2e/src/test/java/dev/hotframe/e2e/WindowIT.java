@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
+import dev.hotframe.testing.project.SampleApp;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,12 +39,12 @@ class WindowIT {
     @ValueSource(strings = {"auto", "vulkan", "gl"})
     void windowTakesInputAppliesEditsResizesAndClosesCleanlyOnCtrlC(String backend, @TempDir Path temp) throws Exception {
         try (VirtualDisplay x = new VirtualDisplay(temp.resolve("x"), 1024, 768)) {
-            SampleProject project = SampleProject.copyTo(temp.resolve("sample-app"));
-            FrameOutput frames = new FrameOutput(temp.resolve("frames"));
+            SampleApp project = Checkout.sampleApp(temp.resolve("sample-app"));
+            HeadlessOutput frames = new HeadlessOutput(temp.resolve("frames"));
             Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-            try (RunningProcess server = startServer(project, env);
-                 RunningProcess viewer = startViewer(x, env, frames, backend)) {
-                JsonNode snapshot = frames.awaitUpdate(0, () -> !viewer.alive() || !server.alive());
+            try (HotframeProcess server = startServer(project, env);
+                 HotframeProcess viewer = startViewer(x, env, frames, backend)) {
+                JsonNode snapshot = frames.awaitUpdate(0, Duration.ofSeconds(60), () -> !viewer.alive() || !server.alive());
                 assertThat(snapshot.get("ok").asBoolean()).as(snapshot.toString()).isTrue();
                 assertThat(viewer.lineContaining("Rendering with")).as(viewer.output()).contains(backend.equals("auto") ? "window 800x600 (auto: " : "window 800x600 (requested)");
                 String window = x.xdotool("search", "--sync", "--name", "DashboardApp").lines().findFirst().orElseThrow();
@@ -51,7 +54,7 @@ class WindowIT {
                 x.xdotool("key", "space");
                 x.xdotool("key", "space");
                 project.edit("scenes/dashboard.json", "\"fill\": \"#22AA88\"", "\"fill\": \"#AA2288\"");
-                JsonNode update = frames.awaitUpdate(1, () -> !viewer.alive() || !server.alive());
+                JsonNode update = frames.awaitUpdate(1, Duration.ofSeconds(60), () -> !viewer.alive() || !server.alive());
                 assertThat(update.get("tier").asText()).isEqualTo("scene");
                 JsonNode state = frames.state();
                 assertThat(state.get("clicks").asInt()).as(state.toString()).isEqualTo(1);
@@ -62,7 +65,7 @@ class WindowIT {
 
                 x.xdotool("windowsize", window, "640", "480");
                 project.edit("scenes/dashboard.json", "\"fill\": \"#AA2288\"", "\"fill\": \"#2288AA\"");
-                frames.awaitUpdate(2, () -> !viewer.alive() || !server.alive());
+                frames.awaitUpdate(2, Duration.ofSeconds(60), () -> !viewer.alive() || !server.alive());
                 BufferedImage resized = ImageIO.read(frames.dir().resolve("frame-2.png").toFile());
                 assertThat(resized.getWidth() + "x" + resized.getHeight()).isEqualTo("640x480");
                 awaitScreen(x, backend + "-3-resized", CARD, 0xFF2288AA);
@@ -82,30 +85,30 @@ class WindowIT {
     void rasterRequestedByNameShowsTheAppInTheWindow(@TempDir Path temp) throws Exception {
         String backend = "raster";
         try (VirtualDisplay x = new VirtualDisplay(temp.resolve("x"), 1024, 768)) {
-            SampleProject project = SampleProject.copyTo(temp.resolve("sample-app"));
-            FrameOutput frames = new FrameOutput(temp.resolve("frames"));
+            SampleApp project = Checkout.sampleApp(temp.resolve("sample-app"));
+            HeadlessOutput frames = new HeadlessOutput(temp.resolve("frames"));
             Map<String, String> env = Map.of("HOTFRAME_HOME", temp.resolve("home").toString());
-            try (RunningProcess server = startServer(project, env);
-                 RunningProcess viewer = startViewer(x, env, frames, backend)) {
-                frames.awaitUpdate(0, () -> !viewer.alive() || !server.alive());
+            try (HotframeProcess server = startServer(project, env);
+                 HotframeProcess viewer = startViewer(x, env, frames, backend)) {
+                frames.awaitUpdate(0, Duration.ofSeconds(60), () -> !viewer.alive() || !server.alive());
                 assertThat(viewer.lineContaining("Rendering with raster on CPU, shown through OpenGL")).as(viewer.output()).contains("window 800x600 (requested)");
                 awaitScreen(x, backend, CARD, 0xFF22AA88);
             }
         }
     }
 
-    private static RunningProcess startServer(SampleProject project, Map<String, String> env) throws Exception {
-        RunningProcess server = RunningProcess.java("devserver", SampleProject.DEVSERVER_JAR, env, "serve", project.dir().toString());
-        await().atMost(Duration.ofSeconds(60)).until(() -> server.lineContaining("ready: ws://") != null || !server.alive());
+    private static HotframeProcess startServer(SampleApp project, Map<String, String> env) throws Exception {
+        HotframeProcess server = HotframeProcess.java("devserver", Checkout.DEVSERVER_JAR, env, "serve", project.dir().toString());
+        server.awaitReady(Duration.ofSeconds(60));
         assertThat(server.alive()).as(server.output()).isTrue();
         return server;
     }
 
-    private static RunningProcess startViewer(VirtualDisplay x, Map<String, String> env, FrameOutput frames, String backend)
+    private static HotframeProcess startViewer(VirtualDisplay x, Map<String, String> env, HeadlessOutput frames, String backend)
             throws IOException {
         Map<String, String> withDisplay = new HashMap<>(env);
         withDisplay.put("DISPLAY", x.display());
-        return RunningProcess.java("viewer", SampleProject.VIEWER_JAR, withDisplay, "connect", "--backend", backend,
+        return HotframeProcess.java("viewer", Checkout.VIEWER_JAR, withDisplay, "connect", "--backend", backend,
                 "--size", "800x600", "--frames", frames.dir().toString());
     }
 

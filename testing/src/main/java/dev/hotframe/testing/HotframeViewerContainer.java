@@ -1,10 +1,8 @@
 package dev.hotframe.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +28,6 @@ import org.testcontainers.containers.GenericContainer;
  */
 public class HotframeViewerContainer extends GenericContainer<HotframeViewerContainer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FRAMES = "/frames";
 
     private String url;
@@ -82,16 +79,8 @@ public class HotframeViewerContainer extends GenericContainer<HotframeViewerCont
 
     /** Every line of the viewer's update log so far, oldest first. */
     public List<JsonNode> updates() {
-        String log = readOrNull(FRAMES + "/updates.jsonl");
-        List<JsonNode> updates = new ArrayList<>();
-        if (log != null) {
-            for (String line : log.split("\n")) {
-                if (!line.isBlank()) {
-                    updates.add(parse(line));
-                }
-            }
-        }
-        return updates;
+        String log = readOrNull(FRAMES + "/" + HeadlessOutput.UPDATES);
+        return log == null ? List.of() : HeadlessOutput.parseUpdates(log);
     }
 
     /** Waits for the update log line of {@code seq} and returns it. */
@@ -123,12 +112,12 @@ public class HotframeViewerContainer extends GenericContainer<HotframeViewerCont
 
     /** The most recent frame written. */
     public BufferedImage latestFrame() {
-        return image(FRAMES + "/latest.png");
+        return image(FRAMES + "/" + HeadlessOutput.LATEST);
     }
 
     /** The app's state as JSON, as of the last update. */
     public JsonNode state() {
-        return parse(readOrNull(FRAMES + "/state.json"));
+        return HeadlessOutput.parse(readOrNull(FRAMES + "/" + HeadlessOutput.STATE));
     }
 
     private BufferedImage image(String path) {
@@ -146,14 +135,6 @@ public class HotframeViewerContainer extends GenericContainer<HotframeViewerCont
             return copyFileFromContainer(path, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             return null; // not written yet
-        }
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 

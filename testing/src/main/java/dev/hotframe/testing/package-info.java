@@ -1,2 +1,2 @@
-/** Testcontainers for Hotframe: a dev server and headless viewers in containers, with assertions on frames, state and updates. */
+/** Fixtures for tests of Hotframe apps: a dev server and headless viewers in containers, and the reader of a headless viewer's output (updates, frames, state). */
 package dev.hotframe.testing;

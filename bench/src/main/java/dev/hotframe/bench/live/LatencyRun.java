@@ -39,7 +39,7 @@ public final class LatencyRun {
                 900, line -> progress.accept("[" + project.name() + "] " + line))) {
             progress.accept("[" + project.name() + "] dev server ready in " + server.readyMs() + " ms; starting a viewer");
             try (ViewerProcess viewer = ViewerProcess.start(jars, home, work.resolve("frames"), List.of(), 60, "800x600")) {
-                Applied first = viewer.log().awaitAfter(-1, 300_000, viewer);
+                Applied first = viewer.awaitAfter(-1, 300_000);
                 requireOk(first, project, "the first snapshot", viewer);
                 long firstFrame = first.renderedAtMs() - viewer.startedAtMs();
                 progress.accept("[" + project.name() + "] viewer first frame in " + firstFrame + " ms");
@@ -55,9 +55,9 @@ public final class LatencyRun {
                     for (int i = 0; i < project.edits().size(); i++) {
                         Edit edit = project.edits().get(i);
                         Thread.sleep(settings.gapMs());
-                        long before = viewer.log().lastSeq();
+                        long before = viewer.lastSeq();
                         long written = write(edit, round);
-                        Applied a = viewer.log().awaitAfter(before, settings.updateTimeoutMs(), viewer);
+                        Applied a = viewer.awaitAfter(before, settings.updateTimeoutMs());
                         requireOk(a, project, edit.name(), viewer);
                         double total = a.renderedAtMs() - written;
                         if (measured) {
@@ -79,9 +79,9 @@ public final class LatencyRun {
         Edit edit = project.edits().stream().filter(e -> e.tier() == Tier.REDEFINE).findFirst()
                 .orElse(project.edits().get(0));
         Thread.sleep(FIRST_EDIT_PAUSE_MS);
-        long before = viewer.log().lastSeq();
+        long before = viewer.lastSeq();
         long written = write(edit, FIRST_EDIT_ROUND);
-        Applied a = viewer.log().awaitAfter(before, settings.updateTimeoutMs(), viewer);
+        Applied a = viewer.awaitAfter(before, settings.updateTimeoutMs());
         requireOk(a, project, "the first " + edit.name() + " edit", viewer);
         long ms = a.renderedAtMs() - written;
         progress.accept("[" + project.name() + "] first " + edit.name() + " edit, " + FIRST_EDIT_PAUSE_MS / 1000

@@ -6,23 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Starting and stopping the processes the harness owns. */
+/** Running the commands of the baselines (mvn, javac, jcmd) to their end. */
 public final class Processes {
 
     private Processes() {
-    }
-
-    /** Asks the process to stop, and kills it if it has not stopped within five seconds. */
-    public static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Runs a command to its end in {@code dir}; a non-zero exit throws with the command's output. */

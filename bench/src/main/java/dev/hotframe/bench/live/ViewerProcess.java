@@ -1,22 +1,30 @@
 package dev.hotframe.bench.live;
 
+import dev.hotframe.testing.HeadlessOutput;
+import dev.hotframe.testing.process.HotframeProcess;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code viewer connect --headless} as a process, with its frames folder and update log. */
 public final class ViewerProcess implements AutoCloseable {
 
-    private final Process process;
+    private final HotframeProcess process;
+    private final PrintWriter log;
     private final long startedAtMs;
-    private final UpdateLog log;
+    private final HeadlessOutput output;
 
-    private ViewerProcess(Process process, long startedAtMs, Path frames) {
+    private ViewerProcess(HotframeProcess process, PrintWriter log, long startedAtMs, Path frames) {
         this.process = process;
+        this.log = log;
         this.startedAtMs = startedAtMs;
-        this.log = new UpdateLog(frames.resolve("updates.jsonl"));
+        // Polled every millisecond: the harness measures when an update lands.
+        this.output = new HeadlessOutput(frames).pollingEvery(Duration.ofMillis(1));
     }
 
     /**
@@ -31,15 +39,25 @@ public final class ViewerProcess implements AutoCloseable {
         command.addAll(jvmFlags);
         command.addAll(List.of("-jar", jars.viewer().toString(), "connect", "--headless", "--frames", frames.toString(),
                 "--fps", Integer.toString(fps), "--size", size));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(frames.resolve("viewer.log").toFile());
-        builder.environment().put("HOTFRAME_HOME", home.toString());
+        PrintWriter log = new PrintWriter(Files.newBufferedWriter(frames.resolve("viewer.log")), true);
         long start = System.currentTimeMillis();
-        return new ViewerProcess(builder.start(), start, frames);
+        HotframeProcess process = HotframeProcess.start("viewer", Map.of("HOTFRAME_HOME", home.toString()), command, log::println);
+        return new ViewerProcess(process, log, start, frames);
     }
 
-    public UpdateLog log() {
-        return log;
+    /** The highest sequence number logged so far, or -1. */
+    public long lastSeq() throws IOException {
+        return output.lastSeq();
+    }
+
+    /** Waits for the first record with a sequence number above {@code after}. */
+    public Applied awaitAfter(long after, long timeoutMs) throws IOException {
+        try {
+            return Applied.from(output.awaitUpdate(u -> u.path("seq").asLong() > after, "update after seq " + after,
+                    Duration.ofMillis(timeoutMs), () -> false));
+        } catch (AssertionError e) {
+            throw new IOException(e.getMessage() + (alive() ? "" : " (the viewer exited; see viewer.log beside it)"), e);
+        }
     }
 
     public long pid() {
@@ -51,11 +69,15 @@ public final class ViewerProcess implements AutoCloseable {
     }
 
     public boolean alive() {
-        return process.isAlive();
+        return process.alive();
     }
 
     @Override
-    public void close() {
-        Processes.stop(process);
+    public void close() throws InterruptedException {
+        try {
+            process.close();
+        } finally {
+            log.close();
+        }
     }
 }

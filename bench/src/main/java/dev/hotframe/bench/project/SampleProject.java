@@ -1,5 +1,6 @@
 package dev.hotframe.bench.project;
 
+import dev.hotframe.testing.project.SampleApp;
 import dev.hotframe.wire.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,28 +15,11 @@ public final class SampleProject {
     }
 
     public static BenchProject copy(Path sampleApp, Path target, Path viewerJar) throws IOException {
-        if (!Files.isRegularFile(sampleApp.resolve("hotframe.json"))) {
-            throw new IllegalArgumentException("not the sample app (no hotframe.json): " + sampleApp);
-        }
-        try (Stream<Path> walk = Files.walk(sampleApp)) {
-            for (Path from : (Iterable<Path>) walk::iterator) {
-                Path rel = sampleApp.relativize(from);
-                if (rel.startsWith("target")) {
-                    continue;
-                }
-                Path to = target.resolve(rel.toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        SampleApp.copy(sampleApp, target);
         StandalonePom.write(target, "sample-app", viewerJar);
-        Path pkg = target.resolve("src/main/java/dev/hotframe/sample");
-        Path app = pkg.resolve("DashboardApp.java");
-        Path state = pkg.resolve("DashboardState.java");
-        Path scene = target.resolve("scenes/dashboard.json");
+        Path app = target.resolve(SampleApp.APP);
+        Path state = target.resolve(SampleApp.STATE);
+        Path scene = target.resolve(SampleApp.SCENE);
         int files;
         try (Stream<Path> java = Files.walk(target.resolve("src/main/java"))) {
             files = (int) java.filter(p -> p.toString().endsWith(".java")).count();

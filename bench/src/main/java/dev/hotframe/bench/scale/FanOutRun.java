@@ -64,7 +64,7 @@ public final class FanOutRun {
                 all.add(ViewerProcess.start(jars, home, work.resolve("viewer-" + i), VIEWER_FLAGS, 2, "320x240"));
             }
             for (int i = 0; i < all.size(); i++) {
-                all.get(i).log().awaitAfter(-1, 600_000, all.get(i));
+                all.get(i).awaitAfter(-1, 600_000);
                 if ((i + 1) % 10 == 0 || i + 1 == all.size()) {
                     progress.accept("[fan-out] " + (i + 1) + "/" + all.size() + " viewers drew their first frame");
                 }
@@ -85,7 +85,7 @@ public final class FanOutRun {
             for (int u = 1 - WARMUP_UPDATES; u <= updates; u++) {
                 long[] before = new long[all.size()];
                 for (int i = 0; i < all.size(); i++) {
-                    before[i] = all.get(i).log().lastSeq();
+                    before[i] = all.get(i).lastSeq();
                 }
                 Thread.sleep(gapMs);
                 String text = scene.next(u + WARMUP_UPDATES);
@@ -96,7 +96,7 @@ public final class FanOutRun {
                 long maxApplied = Long.MIN_VALUE;
                 long maxRendered = Long.MIN_VALUE;
                 for (int i = 0; i < all.size(); i++) {
-                    Applied a = all.get(i).log().awaitAfter(before[i], 120_000, all.get(i));
+                    Applied a = all.get(i).awaitAfter(before[i], 120_000);
                     minApplied = Math.min(minApplied, a.appliedAtMs());
                     maxApplied = Math.max(maxApplied, a.appliedAtMs());
                     maxRendered = Math.max(maxRendered, a.renderedAtMs());

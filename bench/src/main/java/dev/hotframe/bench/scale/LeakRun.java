@@ -40,7 +40,7 @@ public final class LeakRun {
         try (DevServerProcess server = DevServerProcess.start(jars, project.dir(), home, work.resolve("devserver.log"), 900,
                 progress);
              ViewerProcess viewer = ViewerProcess.start(jars, home, work.resolve("frames"), List.of(), 60, "800x600")) {
-            viewer.log().awaitAfter(-1, 300_000, viewer);
+            viewer.awaitAfter(-1, 300_000);
             Edit toggle = project.structuralToggle();
             reload(viewer, toggle, warmup, gapMs, "warm-up", new ArrayList<>());
             JvmMemory before = JvmMemory.of(viewer.pid(), 5);
@@ -60,10 +60,10 @@ public final class LeakRun {
         for (int i = 1; i <= count; i++) {
             Thread.sleep(gapMs);
             String text = toggle.next(i);
-            long before = viewer.log().lastSeq();
+            long before = viewer.lastSeq();
             long written = System.currentTimeMillis();
             Files.writeString(toggle.file(), text);
-            Applied a = viewer.log().awaitAfter(before, 120_000, viewer);
+            Applied a = viewer.awaitAfter(before, 120_000);
             if (!a.ok() || a.tier() != Tier.RELOAD) {
                 throw new IOException("structural toggle " + i + " gave tier " + a.tier() + ", ok " + a.ok() + ": " + a.error());
             }

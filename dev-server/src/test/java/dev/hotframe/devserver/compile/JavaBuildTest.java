@@ -2,6 +2,7 @@ package dev.hotframe.devserver.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.testing.project.GeneratedProject;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Tier;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ class JavaBuildTest {
     @Test
     void bigBuildReportsItsProgressByTenths() throws Exception {
         Path big = dir.resolve("big");
-        dev.hotframe.devserver.compile.bench.SyntheticProject.generate(big, CompileProgress.MIN_FILES);
+        GeneratedProject.write(big, CompileProgress.MIN_FILES + 1);
         List<String> lines = new java.util.ArrayList<>();
         try (JavaBuild bigBuild = new JavaBuild(dev.hotframe.devserver.project.Project.load(big))) {
             bigBuild.progressTo(lines::add);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Time from publish to the last of 50 viewers holding an update, for a scene-sized update and
- * a code update with 40 KB of class bytes. Run: {@code mvn -Pbench -pl dev-server test -Dtest=FanOutBench}.
+ * a code update with 40 KB of class bytes. Run: {@code mvn -Pbench -pl dev-server -am test -Dtest=FanOutBench -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")
 @Timeout(600)

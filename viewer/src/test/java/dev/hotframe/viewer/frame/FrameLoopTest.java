@@ -11,6 +11,7 @@ import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.testkit.Pixels;
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.viewer.testkit.UpdateLog;
 import dev.hotframe.wire.ClassFile;
@@ -35,36 +36,6 @@ class FrameLoopTest {
 
     private static final String APP = "demo.Clear";
     private static final String CLEAR = "f.canvas().clear(color());";
-    /** Line 24 of the source below holds the render body; the stack trace names it. */
-    private static final String SOURCE = """
-            package demo;
-
-            import dev.hotframe.app.Frame;
-            import dev.hotframe.app.HotframeApp;
-
-            public final class Clear implements HotframeApp<Clear.State> {
-                public static final class State {
-                    public int frames;
-                }
-
-                public State initialState() {
-                    return new State();
-                }
-
-                public void update(State s, double dt) {
-                    s.frames++;
-                }
-
-                int color() {
-                    return %s;
-                }
-
-                public void render(State s, Frame f) {
-                    %s
-                }
-            }
-            """;
-
     /** The app's stack frames only; the second is javac's bridge method render(Object, Frame), on the class's line. */
     private static final String RENDER_ERROR = "java.lang.IllegalStateException in render: render exploded\n"
             + "  at demo.Clear.render(Clear.java:24)\n"
@@ -75,8 +46,10 @@ class FrameLoopTest {
     @TempDir
     Path dir;
 
+    /** Line 24 of the app holds the render body and line 6 its class; the stack trace names them. */
     private static List<ClassFile> app(String color, String renderBody) {
-        return TestCompiler.compile(SOURCE.formatted(color, renderBody));
+        return TestApp.named(APP).state("public int frames;").members("int color() {\n    return " + color + ";\n}")
+                .update("s.frames++;").render(renderBody).compile();
     }
 
     private static UpdateMeta meta(long seq, List<String> files) {

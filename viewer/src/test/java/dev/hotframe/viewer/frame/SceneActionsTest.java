@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotframe.app.InputEvent;
 import dev.hotframe.scene.PatchOp;
 import dev.hotframe.scene.SceneParser;
@@ -13,20 +12,18 @@ import dev.hotframe.viewer.headless.RasterTarget;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.render.Fonts;
-import dev.hotframe.viewer.testkit.Pixels;
-import dev.hotframe.viewer.testkit.TestCompiler;
+import dev.hotframe.viewer.testkit.TestApp;
+import dev.hotframe.viewer.testkit.UpdateLog;
+import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.SceneChange;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
-import io.github.humbleui.skija.Image;
 import io.github.humbleui.skija.Surface;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -39,43 +36,24 @@ import org.junit.jupiter.api.io.TempDir;
 class SceneActionsTest {
 
     private static final String APP = "demo.Ui";
-    private static final String SOURCE = """
-            package demo;
-
-            import dev.hotframe.app.Action;
-            import dev.hotframe.app.Frame;
-            import dev.hotframe.app.HotframeApp;
-
-            public final class Ui implements HotframeApp<Ui.State> {
-                public static final class State {
-                    public int clicks;
-                    public int keys;
-                    public String last = "";
-                    %s
-                }
-
-                public State initialState() {
-                    return new State();
-                }
-
-                public void render(State s, Frame f) {
-                    f.canvas().clear(0xFF000000);
-                    f.scene("main");
-                }
-
-                public void onAction(State s, Action a) {
-                    if (a.name().equals("boom")) {
-                        throw new IllegalStateException("boom");
-                    }
-                    if (a.event().equals("key")) {
-                        s.keys++;
-                    } else {
-                        s.clicks++;
-                    }
-                    s.last = a.name() + " " + a.node() + " " + a.event() + " " + a.arg();
-                }
-            }
-            """;
+    /** The app: counts clicks and keys from scene actions, remembers the last one, and throws on "boom"; {@code extra} goes into its state. */
+    private static List<ClassFile> ui(String extra) {
+        return TestApp.named(APP).imports("dev.hotframe.app.Action")
+                .state("public int clicks;\npublic int keys;\npublic String last = \"\";\n" + extra)
+                .render("f.canvas().clear(0xFF000000);\nf.scene(\"main\");")
+                .members("""
+                        public void onAction(State s, Action a) {
+                            if (a.name().equals("boom")) {
+                                throw new IllegalStateException("boom");
+                            }
+                            if (a.event().equals("key")) {
+                                s.keys++;
+                            } else {
+                                s.clicks++;
+                            }
+                            s.last = a.name() + " " + a.node() + " " + a.event() + " " + a.arg();
+                        }""").compile();
+    }
     private static final String SCENE = """
             { "id": "root", "type": "group", "onKey": { "SPACE": "jump" }, "children": [
               { "id": "button", "type": "rect", "x": 110, "y": 90, "w": 100, "h": 60, "fill": "#2040C0",
@@ -83,8 +61,6 @@ class SceneActionsTest {
               { "id": "boom", "type": "rect", "x": 10, "y": 200, "w": 30, "h": 30, "fill": "#808080", "onClick": "boom" },
             ] }
             """;
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -147,7 +123,7 @@ class SceneActionsTest {
         Thread thread = new Thread(loop::run, "scene-actions-test");
         thread.start();
         try {
-            inbox.offer(new ServerMessage.Snapshot(meta(0), APP, TestCompiler.compile(SOURCE.formatted("")),
+            inbox.offer(new ServerMessage.Snapshot(meta(0), APP, ui(""),
                     Map.of("main", SceneParser.parse("scenes/main.json", SCENE)), List.of()));
             awaitRecord(0);
             assertThat(pixel(0, 160, 120)).isEqualTo("FF2040C0");
@@ -173,7 +149,7 @@ class SceneActionsTest {
             assertThat(state().get("last").asText()).isEqualTo("bump button click 1");
 
             inbox.offer(new ServerMessage.CodeUpdate(meta(4), Tier.RELOAD, "field added",
-                    TestCompiler.compile(SOURCE.formatted("public int extra;")), List.of()));
+                    ui("public int extra;"), List.of()));
             JsonNode reload = awaitRecord(4);
             assertThat(reload.get("ok").asBoolean()).as(reload.toString()).isTrue();
             assertThat(pixel(4, 160, 120)).as("the Java reload keeps the patched scene").isEqualTo("FFC04022");
@@ -234,30 +210,14 @@ class SceneActionsTest {
     }
 
     private JsonNode state() throws Exception {
-        return json.readTree(Files.readString(dir.resolve("state.json")));
+        return new UpdateLog(dir).state();
     }
 
     private String pixel(long seq, int x, int y) throws Exception {
-        try (Image image = Image.makeDeferredFromEncodedBytes(Files.readAllBytes(dir.resolve("frame-" + seq + ".png")))) {
-            return Pixels.at(image, x * 2, y * 2);
-        }
+        return new UpdateLog(dir).pixel(seq, x * 2, y * 2);
     }
 
     private JsonNode awaitRecord(long seq) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> record(seq), Objects::nonNull);
-    }
-
-    private JsonNode record(long seq) throws Exception {
-        Path log = dir.resolve("updates.jsonl");
-        if (!Files.exists(log)) {
-            return null;
-        }
-        String text = Files.readString(log);
-        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
-            if (!line.isEmpty() && json.readTree(line).get("seq").asLong() == seq) {
-                return json.readTree(line);
-            }
-        }
-        return null;
+        return new UpdateLog(dir).await(seq, Duration.ofSeconds(20));
     }
 }

@@ -3,7 +3,6 @@ package dev.hotframe.viewer.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -15,13 +14,13 @@ import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.testkit.Pixels;
-import dev.hotframe.viewer.testkit.TestCompiler;
+import dev.hotframe.viewer.testkit.TestApp;
+import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import io.github.humbleui.skija.Image;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -38,32 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class InspectorTest {
 
-    private static final String SOURCE = """
-            package demo;
+    private static final String FIELDS = "public double speed = 1.5;\npublic String name = \"ada\";\npublic int[] lanes = {1, 2};";
 
-            import dev.hotframe.app.Frame;
-            import dev.hotframe.app.HotframeApp;
-
-            public final class Tint implements HotframeApp<Tint.State> {
-                public static final class State {
-                    public double speed = 1.5;
-                    public String name = "ada";
-                    public int[] lanes = {1, 2};
-                    %s
-                }
-
-                public State initialState() {
-                    return new State();
-                }
-
-                public void update(State s, double dt) {
-                }
-
-                public void render(State s, Frame f) {
-                    f.canvas().clear(s.speed > 2 ? 0xFFC04020 : 0xFF2040C0);
-                }
-            }
-            """;
+    /** The app: its state is {@code FIELDS} and {@code extra}; it clears to red once the speed is over 2. */
+    private static List<ClassFile> tint(String extra) {
+        return TestApp.named("demo.Tint").state(FIELDS + "\n" + extra).update("")
+                .render("f.canvas().clear(s.speed > 2 ? 0xFFC04020 : 0xFF2040C0);").compile();
+    }
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<ViewerMessage> sent = new CopyOnWriteArrayList<>();
@@ -82,7 +62,7 @@ class InspectorTest {
         thread = new Thread(loop::run, "inspector-test");
         thread.start();
         inbox.offer(new ServerMessage.Snapshot(new UpdateMeta(0, List.of(), 0, Map.of()), "demo.Tint",
-                TestCompiler.compile(SOURCE.formatted("")), Map.of(), List.of()));
+                tint(""), Map.of(), List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream().anyMatch(m -> m instanceof ViewerMessage.Ack));
     }
 
@@ -146,7 +126,7 @@ class InspectorTest {
         assertThat(reply("u1", ViewerMessage.Undone.class)).isEqualTo(new ViewerMessage.Undone("u1", false, "no earlier generation is kept", 1));
 
         inbox.offer(new ServerMessage.CodeUpdate(new UpdateMeta(1, List.of("Tint.java"), 0, Map.of()), Tier.RELOAD,
-                "State gained field 'bonus'", TestCompiler.compile(SOURCE.formatted("public int bonus = 42;")), List.of()));
+                "State gained field 'bonus'", tint("public int bonus = 42;"), List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
                 .anyMatch(m -> m instanceof ViewerMessage.Ack ack && ack.seq() == 1));
         inbox.request(new ServerMessage.Undo("u2"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.viewer.testkit.Jars;
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Library;
@@ -47,34 +48,8 @@ class AppHostLibrariesTest {
     }
 
     private List<ClassFile> app() {
-        return TestCompiler.compile(List.of(dir.resolve("build/shout-v1.jar")), """
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import java.util.function.Supplier;
-
-                public final class App implements HotframeApp<App.State>, Supplier<String> {
-                    public static final class State {
-                        public int clicks;
-                    }
-
-                    public State initialState() {
-                        return new State();
-                    }
-
-                    public void update(State s, double dt) {
-                        s.clicks++;
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-
-                    public String get() {
-                        return shout.Shout.text();
-                    }
-                }
-                """);
+        return TestApp.named(APP).state("public int clicks;").update("s.clicks++;").get("shout.Shout.text()")
+                .compile(List.of(dir.resolve("build/shout-v1.jar")));
     }
 
     private static String value(AppHost host) {

@@ -2,6 +2,7 @@ package dev.hotframe.viewer.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -18,28 +19,8 @@ class AppHostRecoveryTest {
 
     /** A two-class app: {@code demo.Helped} draws with {@code demo.Helper}; {@code start} goes into initialState. */
     private static List<ClassFile> helpedApp(String start) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-
-                public final class Helped implements HotframeApp<Helped.State> {
-                    public static final class State {
-                        public String label;
-                    }
-
-                    public State initialState() {
-                        %s
-                        State s = new State();
-                        s.label = Helper.label();
-                        return s;
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-                }
-                """.formatted(start), """
+        return TestApp.named(APP).state("public String label;")
+                .initialState(start + "\nState s = new State();\ns.label = Helper.label();\nreturn s;").compile("""
                 package demo;
 
                 public final class Helper {
@@ -52,34 +33,7 @@ class AppHostRecoveryTest {
 
     /** An app whose {@code get()} returns {@code Helper.<method>()}; {@code ctor} is its constructor body. */
     private static List<ClassFile> supplierApp(String method, String ctor, String helperMethods) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import java.util.function.Supplier;
-
-                public final class Pair implements HotframeApp<Pair.State>, Supplier<String> {
-                    public static final class State {
-                        public int n;
-                    }
-
-                    public Pair() {
-                        %s
-                    }
-
-                    public State initialState() {
-                        return new State();
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-
-                    public String get() {
-                        return Helper.%s();
-                    }
-                }
-                """.formatted(ctor, method), """
+        return TestApp.named("demo.Pair").state("public int n;").constructor(ctor).get("Helper." + method + "()").compile("""
                 package demo;
 
                 public final class Helper {
@@ -105,27 +59,11 @@ class AppHostRecoveryTest {
 
     @Test
     void appWithoutStateCanBeReloaded() {
-        String source = """
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-
-                public final class Stateless implements HotframeApp<Void> {
-                    %s
-
-                    public Void initialState() {
-                        return null;
-                    }
-
-                    public void render(Void s, Frame f) {
-                    }
-                }
-                """;
+        TestApp stateless = TestApp.named("demo.Stateless").stateType("Void", "").initialState("return null;");
         AppHost host = new AppHost(RedefineAgent.instrumentation());
-        host.start("demo.Stateless", TestCompiler.compile(source.formatted("")));
+        host.start("demo.Stateless", stateless.compile());
 
-        Applied applied = host.apply(Tier.RELOAD, "field added", TestCompiler.compile(source.formatted("int speed = 2;")), List.of());
+        Applied applied = host.apply(Tier.RELOAD, "field added", stateless.members("int speed = 2;").compile(), List.of());
 
         assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "field added", true, null, List.of()));
         assertThat(host.generation()).isEqualTo(2);

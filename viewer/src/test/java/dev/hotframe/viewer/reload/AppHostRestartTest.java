@@ -2,6 +2,7 @@ package dev.hotframe.viewer.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -26,36 +27,8 @@ class AppHostRestartTest {
 
     /** As above, with {@code update} as the body of update. */
     private static List<ClassFile> app(String value, String type, String types, String init, String update) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import dev.hotframe.app.Was;
-                import java.util.function.Supplier;
-
-                public final class App implements HotframeApp<App.%1$s>, Supplier<String> {
-                    public static int initialStates;
-
-                    %2$s
-
-                    public %1$s initialState() {
-                        initialStates++;
-                        %3$s
-                    }
-
-                    public void update(%1$s s, double dt) {
-                        %5$s
-                    }
-
-                    public void render(%1$s s, Frame f) {
-                    }
-
-                    public String get() {
-                        return "%4$s";
-                    }
-                }
-                """.formatted(type, types, init, value, update));
+        return TestApp.named(APP).imports("dev.hotframe.app.Was").stateType(type, types).members("public static int initialStates;")
+                .initialState("initialStates++;\n" + init).update(update).get("\"" + value + "\"").compile();
     }
 
     private static final String STATE = "public static final class State { public int clicks; public String name = \"abc\"; }";

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -24,39 +25,9 @@ class AppHostTest {
 
     /** An app whose {@code get()} returns {@code value}; its state has {@code stateFields}; {@code extra} goes into the app class. */
     private static List<ClassFile> app(String value, String stateFields, String extra) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import java.util.function.Supplier;
-
-                public final class App implements HotframeApp<App.State>, Supplier<String> {
-                    public static int initialStates;
-
-                    public static final class State {
-                        %s
-                    }
-
-                    %s
-
-                    public State initialState() {
-                        initialStates++;
-                        return new State();
-                    }
-
-                    public void update(State s, double dt) {
-                        s.clicks++;
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-
-                    public String get() {
-                        return "%s";
-                    }
-                }
-                """.formatted(stateFields, extra, value));
+        return TestApp.named(APP).state(stateFields)
+                .members(extra.isEmpty() ? "public static int initialStates;" : "public static int initialStates;\n\n" + extra)
+                .initialState("initialStates++;\nreturn new State();").update("s.clicks++;").get("\"" + value + "\"").compile();
     }
 
     private static final List<ClassFile> V1 = app("v1", FIELDS, "");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hotframe.viewer.reload.guard.Watchdog;
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -27,49 +28,19 @@ class GenerationLeakTest {
     private static final int SWAPS = 300;
 
     private static List<ClassFile> app(String value, String fields) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import java.util.*;
-                import java.util.function.Supplier;
-
-                public final class App implements HotframeApp<App.State>, Supplier<String> {
-                    static final Map<String, Integer> CACHE = new HashMap<>();
-
-                    public static final class State {
-                        public int clicks;
-                        public boolean loop;
-                        public List<Ball> balls = new ArrayList<>(List.of(new Ball(), new Ball()));
-                        %s
-                    }
-
-                    public static final class Ball {
-                        public double x = 1;
-                    }
-
-                    public State initialState() {
-                        return new State();
-                    }
-
-                    public void update(State s, double dt) {
+        return TestApp.named(APP).imports("java.util.*")
+                .members("static final Map<String, Integer> CACHE = new HashMap<>();\n\n"
+                        + "public static final class Ball {\n    public double x = 1;\n}")
+                .state("public int clicks;\npublic boolean loop;\n"
+                        + "public List<Ball> balls = new ArrayList<>(List.of(new Ball(), new Ball()));\n" + fields)
+                .update("""
                         CACHE.merge("updates", 1, Integer::sum);
                         Runnable tick = () -> s.clicks++;
                         tick.run();
                         while (s.loop) {
                             s.balls.get(0).x++;
-                        }
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-
-                    public String get() {
-                        return "%s";
-                    }
-                }
-                """.formatted(fields, value));
+                        }""")
+                .get("\"" + value + "\"").compile();
     }
 
     @Test

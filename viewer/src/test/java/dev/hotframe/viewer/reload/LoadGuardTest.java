@@ -2,7 +2,7 @@ package dev.hotframe.viewer.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hotframe.viewer.testkit.TestCompiler;
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
 import java.time.Duration;
@@ -19,34 +19,8 @@ class LoadGuardTest {
 
     /** {@code members} go into the app class; initialState calls Helper.label(); Helper's static block is {@code helperInit}. */
     private static List<ClassFile> app(String value, String members, String helperInit) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import java.util.function.Supplier;
-
-                public final class App implements HotframeApp<App.State>, Supplier<String> {
-                    public static final class State {
-                        public String label;
-                    }
-
-                    %2$s
-
-                    public State initialState() {
-                        State s = new State();
-                        s.label = Helper.label();
-                        return s;
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-
-                    public String get() {
-                        return "%1$s";
-                    }
-                }
-                """.formatted(value, members), """
+        return TestApp.named(APP).state("public String label;").members(members)
+                .initialState("State s = new State();\ns.label = Helper.label();\nreturn s;").get("\"" + value + "\"").compile("""
                 package demo;
 
                 public final class Helper {

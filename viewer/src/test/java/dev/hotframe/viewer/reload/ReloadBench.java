@@ -2,6 +2,7 @@ package dev.hotframe.viewer.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The reload engine's numbers for BENCHMARKS.md: memory kept after 500 structural reloads, the
  * apply time of each tier (small and 10,000-object states), and what the fuel checks cost.
- * Run: {@code mvn -Pbench -pl viewer test -Dtest=ReloadBench}.
+ * Run: {@code mvn -Pbench -pl viewer -am test -Dtest=ReloadBench -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")
 @Timeout(900)
@@ -31,48 +32,19 @@ class ReloadBench {
 
     /** An app whose state holds {@code particles} particles; {@code extra} adds fields; {@code value} is what get() says. */
     private static List<ClassFile> app(String value, int particles, String extra) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import java.util.*;
-                import java.util.function.Supplier;
-
-                public final class App implements HotframeApp<App.State>, Supplier<String> {
-                    public static final class Particle {
-                        public double x, y, vx, vy;
-                    }
-
-                    public static final class State {
-                        public int frames;
-                        public String title = "bench";
-                        public List<Particle> particles = new ArrayList<>();
-                        %s
-                    }
-
-                    public State initialState() {
+        return TestApp.named(APP).imports("java.util.*")
+                .members("public static final class Particle {\n    public double x, y, vx, vy;\n}")
+                .state("public int frames;\npublic String title = \"bench\";\n"
+                        + "public List<Particle> particles = new ArrayList<>();\n" + extra)
+                .initialState("""
                         State s = new State();
                         for (int i = 0; i < %d; i++) {
                             Particle p = new Particle();
                             p.x = i; p.y = i * 2; p.vx = 1; p.vy = -1;
                             s.particles.add(p);
                         }
-                        return s;
-                    }
-
-                    public void update(State s, double dt) {
-                        s.frames++;
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-
-                    public String get() {
-                        return "%s";
-                    }
-                }
-                """.formatted(extra, particles, value));
+                        return s;""".formatted(particles))
+                .update("s.frames++;").get("\"" + value + "\"").compile();
     }
 
     @Test

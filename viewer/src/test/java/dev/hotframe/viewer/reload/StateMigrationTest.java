@@ -3,6 +3,7 @@ package dev.hotframe.viewer.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -40,29 +41,7 @@ class StateMigrationTest {
 
     /** An app whose state class holds {@code fields}; {@code types} go into the app class (nested types). */
     private static List<ClassFile> app(String fields, String types) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import dev.hotframe.app.Was;
-                import java.util.*;
-
-                public final class App implements HotframeApp<App.State> {
-                    public static final class State {
-                        %s
-                    }
-
-                    %s
-
-                    public State initialState() {
-                        return new State();
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-                }
-                """.formatted(fields, types));
+        return TestApp.named(APP).imports("dev.hotframe.app.Was", "java.util.*").members(types).state(fields).compile();
     }
 
     private static AppHost started(String fields, String types) {

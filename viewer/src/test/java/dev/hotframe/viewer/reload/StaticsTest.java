@@ -2,6 +2,7 @@ package dev.hotframe.viewer.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.viewer.testkit.TestApp;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -18,40 +19,9 @@ class StaticsTest {
 
     /** {@code counter} starts at {@code start}; {@code SPEED} is a compile-time constant; get() reports both and Helper's hits. */
     private static List<ClassFile> app(int start, int speed, String extraField) {
-        return TestCompiler.compile("""
-                package demo;
-
-                import dev.hotframe.app.Frame;
-                import dev.hotframe.app.HotframeApp;
-                import java.util.function.Supplier;
-
-                public final class App implements HotframeApp<App.State>, Supplier<String> {
-                    public static final int SPEED = %2$d;
-                    public static int counter = %1$d;
-
-                    public static final class State {
-                        public int frames;
-                        %3$s
-                    }
-
-                    public State initialState() {
-                        return new State();
-                    }
-
-                    public void update(State s, double dt) {
-                        counter++;
-                        Helper.hits++;
-                        s.frames++;
-                    }
-
-                    public void render(State s, Frame f) {
-                    }
-
-                    public String get() {
-                        return "counter=" + counter + " speed=" + SPEED + " hits=" + Helper.hits;
-                    }
-                }
-                """.formatted(start, speed, extraField), """
+        return TestApp.named(APP).members("public static final int SPEED = " + speed + ";\npublic static int counter = " + start + ";")
+                .state("public int frames;\n" + extraField).update("counter++;\nHelper.hits++;\ns.frames++;")
+                .get("\"counter=\" + counter + \" speed=\" + SPEED + \" hits=\" + Helper.hits").compile("""
                 package demo;
 
                 public final class Helper {

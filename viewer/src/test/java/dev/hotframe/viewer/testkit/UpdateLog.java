@@ -5,29 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotframe.testing.HeadlessOutput;
 import io.github.humbleui.skija.Image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
-/** Reads what a FrameRecorder wrote: update records by sequence number, frame pixels and the state. */
+/**
+ * Reads what a FrameRecorder wrote, through {@link HeadlessOutput} (the reader users' tests get):
+ * update records by sequence number, the state, and frame pixels read with Skija.
+ */
 public final class UpdateLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
+    private final HeadlessOutput output;
 
     public UpdateLog(Path dir) {
         this.dir = dir;
+        this.output = new HeadlessOutput(dir);
     }
 
-    /** Waits for the line of update {@code seq}; the recorder writes it after that update's PNG and state. */
+    /** Waits up to 30 s for the line of update {@code seq}; the recorder writes it after that update's PNG and state. */
     public JsonNode await(long seq) {
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                .until(() -> find(seq), Objects::nonNull);
+        return await(seq, Duration.ofSeconds(30));
+    }
+
+    /** Waits up to {@code timeout} for the line of update {@code seq}. */
+    public JsonNode await(long seq, Duration timeout) {
+        return output.awaitUpdate(seq, timeout, () -> false);
     }
 
     /** The record without its clock readings ({@code appliedAtMs}, {@code renderedAtMs}, {@code applyMs}, {@code viewerPhasesMs}), which are checked for order. */
@@ -50,25 +59,13 @@ public final class UpdateLog {
         }
     }
 
-    /** The last written {@code state.json}. */
-    public JsonNode state() throws IOException {
-        return JSON.readTree(Files.readString(dir.resolve("state.json")));
+    /** The colour at ({@code x}, {@code y}) of the frame of update {@code seq}. */
+    public String pixel(long seq, int x, int y) throws IOException {
+        return pixel(output.frame(seq).getFileName().toString(), x, y);
     }
 
-    private JsonNode find(long seq) throws IOException {
-        Path log = dir.resolve("updates.jsonl");
-        if (!Files.exists(log)) {
-            return null;
-        }
-        String text = Files.readString(log);
-        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
-            if (!line.isEmpty()) {
-                JsonNode record = JSON.readTree(line);
-                if (record.get("seq").asLong() == seq) {
-                    return record;
-                }
-            }
-        }
-        return null;
+    /** The last written {@code state.json}. */
+    public JsonNode state() throws IOException {
+        return output.state();
     }
 }

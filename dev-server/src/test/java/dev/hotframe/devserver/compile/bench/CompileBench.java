@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.project.Project;
+import dev.hotframe.testing.project.GeneratedProject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tagged {@code bench}, so it runs only with {@code -Pbench}:
  *
  * <pre>
- * mvn -o -q -pl protocol,dev-server install -DskipTests
+ * mvn -o -q -pl protocol,testing,dev-server install -DskipTests
  * mvn -o -Pbench -pl dev-server test -Dtest=CompileBench [-Dhotframe.bench.sizes=20,1000,5000]
  * </pre>
  *
@@ -46,7 +48,7 @@ class CompileBench {
         List<Subject> subjects = new ArrayList<>();
         try {
             for (int size : sizes) {
-                subjects.add(Subject.open(SyntheticProject.generate(dir.resolve("p" + size), size)));
+                subjects.add(Subject.open(GeneratedProject.write(dir.resolve("p" + size), size)));
             }
             List<String> rows = new ArrayList<>();
             rows.addAll(measure(subjects, "method body (redefine)", Subject::editBody));
@@ -71,7 +73,7 @@ class CompileBench {
                 Subject subject = subjects.get(s);
                 int i = edit.applyAsInt(subject);
                 long start = System.nanoTime();
-                JavaBuild.Result result = subject.build().changed(Set.of(subject.project().file(i)));
+                JavaBuild.Result result = subject.build().changed(Set.of(subject.project().part(i)));
                 long nanos = System.nanoTime() - start;
                 assertThat(result).isInstanceOf(JavaBuild.Built.class);
                 if (round >= 0) {
@@ -85,7 +87,7 @@ class CompileBench {
             long[] sorted = times[s].clone();
             Arrays.sort(sorted);
             rows.add(String.format(Locale.ROOT, "| %d | %s | %d | %.1f | %.1f | %.1f | <= %d | %d |",
-                    subjects.get(s).project().size(), name, MEASURED_EDITS, ms(sorted[sorted.length / 2]),
+                    subjects.get(s).project().files(), name, MEASURED_EDITS, ms(sorted[sorted.length / 2]),
                     ms(sorted[(int) Math.ceil(sorted.length * 0.95) - 1]), ms(sorted[sorted.length - 1]), compiled[s],
                     subjects.get(s).fullMs()));
         }
@@ -107,26 +109,34 @@ class CompileBench {
     }
 
     /** One generated project, built once and kept warm. */
-    private record Subject(SyntheticProject project, JavaBuild build, long fullMs, Random random, int[] counter) {
+    private record Subject(GeneratedProject project, JavaBuild build, long fullMs, Random random, int[] counter) {
 
-        static Subject open(SyntheticProject project) {
-            JavaBuild build = new JavaBuild(Project.load(project.root()));
+        static Subject open(GeneratedProject project) {
+            JavaBuild build = new JavaBuild(Project.load(project.dir()));
             long start = System.nanoTime();
             assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
             long fullMs = (System.nanoTime() - start) / 1_000_000;
             build.warmUntil(java.time.Duration.ofMinutes(1), 3);
-            return new Subject(project, build, fullMs, new Random(project.size()), new int[] {1});
+            return new Subject(project, build, fullMs, new Random(project.files()), new int[] {1});
         }
 
         int editBody() {
-            int i = random.nextInt(project.size());
-            project.editBody(i, counter[0]++ * 1000);
+            int i = random.nextInt(project.parts());
+            try {
+                project.editBody(i, counter[0]++ * 1000);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot edit part " + i + " of " + project.dir(), e);
+            }
             return i;
         }
 
         int addMethod() {
-            int i = random.nextInt(project.size());
-            project.addMethod(i, counter[0]++);
+            int i = random.nextInt(project.parts());
+            try {
+                project.addMethod(i, counter[0]++);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot edit part " + i + " of " + project.dir(), e);
+            }
             return i;
         }
     }

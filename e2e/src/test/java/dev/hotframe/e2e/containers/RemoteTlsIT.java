@@ -1,12 +1,14 @@
-package dev.hotframe.testing;
+package dev.hotframe.e2e.containers;
 
-import static dev.hotframe.testing.Fixtures.CARD;
-import static dev.hotframe.testing.Fixtures.SCENE;
-import static dev.hotframe.testing.Fixtures.pixel;
+import static dev.hotframe.e2e.containers.Containers.CARD;
+import static dev.hotframe.e2e.containers.Containers.SCENE;
+import static dev.hotframe.e2e.containers.Containers.pixel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.testing.HotframeDevServerContainer;
+import dev.hotframe.testing.HotframeViewerContainer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,15 +28,15 @@ class RemoteTlsIT {
 
     @Test
     void pinnedViewerOnAnotherHostFollowsEditsAndAWrongPinIsRefused(@TempDir Path temp) throws Exception {
-        Path project = Fixtures.sampleProject(temp.resolve("sample-app"));
+        Path project = Containers.sampleProject(temp.resolve("sample-app"));
         try (Network network = Network.newNetwork();
-             HotframeDevServerContainer server = new HotframeDevServerContainer(Fixtures.DEVSERVER).withTls()
+             HotframeDevServerContainer server = new HotframeDevServerContainer(Containers.DEVSERVER).withTls()
                      .withNetwork(network).withNetworkAliases("devhost").withProject(project)) {
             server.start();
             String pin = server.fingerprint();
             assertThat(server.getLogs()).contains("pin:     " + pin).contains("WARNING: listening on 0.0.0.0");
 
-            try (HotframeViewerContainer viewer = new HotframeViewerContainer(Fixtures.VIEWER).withNetwork(network)
+            try (HotframeViewerContainer viewer = new HotframeViewerContainer(Containers.VIEWER).withNetwork(network)
                     .following(server, "devhost").withPin(pin)) {
                 viewer.start();
                 assertThat(viewer.awaitUpdate(0, WAIT).path("ok").asBoolean()).isTrue();
@@ -57,8 +59,8 @@ class RemoteTlsIT {
             }
 
             String wrong = (pin.startsWith("00") ? "11" : "00") + pin.substring(2);
-            try (HotframeViewerContainer impostor = new HotframeViewerContainer(Fixtures.VIEWER).withNetwork(network)
-                    .following(server, "devhost").withPin(wrong).withStartupCheckStrategy(Fixtures.MAY_EXIT)) {
+            try (HotframeViewerContainer impostor = new HotframeViewerContainer(Containers.VIEWER).withNetwork(network)
+                    .following(server, "devhost").withPin(wrong).withStartupCheckStrategy(Containers.MAY_EXIT)) {
                 impostor.start();
                 await("the wrong-pin viewer exits").atMost(WAIT).until(() -> !impostor.isRunning());
                 assertThat(impostor.getCurrentContainerInfo().getState().getExitCodeLong()).isEqualTo(3L);

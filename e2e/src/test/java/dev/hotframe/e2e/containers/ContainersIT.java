@@ -1,14 +1,16 @@
-package dev.hotframe.testing;
+package dev.hotframe.e2e.containers;
 
-import static dev.hotframe.testing.Fixtures.APP;
-import static dev.hotframe.testing.Fixtures.CARD;
-import static dev.hotframe.testing.Fixtures.PANEL;
-import static dev.hotframe.testing.Fixtures.SCENE;
-import static dev.hotframe.testing.Fixtures.pixel;
+import static dev.hotframe.e2e.containers.Containers.APP;
+import static dev.hotframe.e2e.containers.Containers.CARD;
+import static dev.hotframe.e2e.containers.Containers.PANEL;
+import static dev.hotframe.e2e.containers.Containers.SCENE;
+import static dev.hotframe.e2e.containers.Containers.pixel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotframe.testing.HotframeDevServerContainer;
+import dev.hotframe.testing.HotframeViewerContainer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -40,10 +42,10 @@ class ContainersIT {
 
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
-        project = Fixtures.sampleProject(temp.resolve("sample-app"));
+        project = Containers.sampleProject(temp.resolve("sample-app"));
         server = devServer(null);
         server.start();
-        viewer = new HotframeViewerContainer(Fixtures.VIEWER).withNetwork(network).following(server, "devserver");
+        viewer = new HotframeViewerContainer(Containers.VIEWER).withNetwork(network).following(server, "devserver");
         viewer.start();
         JsonNode snapshot = viewer.awaitUpdate(0, WAIT);
         assertThat(snapshot.path("ok").asBoolean()).as(snapshot.toString()).isTrue();
@@ -88,8 +90,8 @@ class ContainersIT {
     @Test
     @Order(3)
     void viewerWithAWrongTokenIsRefused() {
-        try (HotframeViewerContainer intruder = new HotframeViewerContainer(Fixtures.VIEWER).withNetwork(network)
-                .following(server.urlFor("devserver"), "0".repeat(64)).withStartupCheckStrategy(Fixtures.MAY_EXIT)) {
+        try (HotframeViewerContainer intruder = new HotframeViewerContainer(Containers.VIEWER).withNetwork(network)
+                .following(server.urlFor("devserver"), "0".repeat(64)).withStartupCheckStrategy(Containers.MAY_EXIT)) {
             intruder.start();
             await("the refused viewer exits").atMost(WAIT).until(() -> !intruder.isRunning());
             assertThat(intruder.getCurrentContainerInfo().getState().getExitCodeLong()).isEqualTo(3L);
@@ -120,8 +122,8 @@ class ContainersIT {
     }
 
     private HotframeDevServerContainer devServer(String token) {
-        HotframeDevServerContainer container = token == null ? new HotframeDevServerContainer(Fixtures.DEVSERVER)
-                : new HotframeDevServerContainer(Fixtures.DEVSERVER, token);
+        HotframeDevServerContainer container = token == null ? new HotframeDevServerContainer(Containers.DEVSERVER)
+                : new HotframeDevServerContainer(Containers.DEVSERVER, token);
         return container.withNetwork(network).withNetworkAliases("devserver").withProject(project);
     }
 }

@@ -1,4 +1,4 @@
-package dev.hotframe.bench.project;
+package dev.hotframe.testing.project;
 
 /** The text of a generated project's app class, state class and scene. */
 final class GeneratedApp {

@@ -1,7 +1,10 @@
-package dev.hotframe.testing;
+package dev.hotframe.e2e.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.testing.HotframeDevServerContainer;
+import dev.hotframe.testing.HotframeImages;
+import dev.hotframe.testing.HotframeViewerContainer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ class ExampleIT {
 
     @Test
     void myDashboardDrawsItsFirstCardBlueAndFollowsAnEdit(@TempDir Path temp) throws Exception {
-        Path myProject = Fixtures.sampleProject(temp.resolve("my-app"));
+        Path myProject = Containers.sampleProject(temp.resolve("my-app"));
         // README example starts here.
         try (Network network = Network.newNetwork();
              HotframeDevServerContainer server = new HotframeDevServerContainer(
