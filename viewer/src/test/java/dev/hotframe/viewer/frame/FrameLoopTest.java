@@ -161,9 +161,10 @@ class FrameLoopTest {
         Thread thread = new Thread(loop::run, "frame-loop-test");
         thread.start();
         try {
-            String source = SOURCE.formatted("0xFF2040C0", CLEAR).replace("public State initialState() {",
-                    "public Clear() {\n        throw new IllegalStateException(\"no shader\");\n    }\n\n    public State initialState() {");
-            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, TestCompiler.compile(source), Map.of(), List.of()));
+            List<ClassFile> throwing = TestApp.named(APP).state("public int frames;")
+                    .constructor("throw new IllegalStateException(\"no shader\");").render(CLEAR.replace("color()", "0xFF2040C0"))
+                    .compile();
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, throwing, Map.of(), List.of()));
             JsonNode record = awaitRecord(0);
 
             assertThat(record.get("ok").asBoolean()).isFalse();

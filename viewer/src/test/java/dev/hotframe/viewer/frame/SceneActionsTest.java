@@ -172,9 +172,9 @@ class SceneActionsTest {
         Thread thread = new Thread(loop::run, "scene-actions-test");
         thread.start();
         try {
-            String source = SOURCE.formatted("public float scale; public double px = -1, py = -1;").replace("f.scene(\"main\");",
-                    "f.scene(\"main\"); s.scale = f.scale(); s.px = f.pointerX(); s.py = f.pointerY();");
-            inbox.offer(new ServerMessage.Snapshot(meta(0), APP, TestCompiler.compile(source),
+            List<ClassFile> app = TestApp.named(APP).state("public float scale;\npublic double px = -1, py = -1;")
+                    .render("f.scene(\"main\");\ns.scale = f.scale();\ns.px = f.pointerX();\ns.py = f.pointerY();").compile();
+            inbox.offer(new ServerMessage.Snapshot(meta(0), APP, app,
                     Map.of("main", SceneParser.parse("scenes/main.json", SCENE)), List.of()));
             awaitRecord(0);
             assertThat(state().get("scale").asDouble()).isEqualTo(2.0);
