@@ -1,7 +1,6 @@
 package dev.hotframe.devserver.serve;
 
 import dev.hotframe.devserver.assets.AssetCatalog;
-import dev.hotframe.devserver.assets.AssetSet;
 import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.dashboard.DashboardServer;
@@ -15,10 +14,7 @@ import dev.hotframe.devserver.tls.TlsIdentity;
 import dev.hotframe.devserver.session.ServerRecord;
 import dev.hotframe.devserver.session.UpdateHub;
 import dev.hotframe.devserver.watch.ProjectWatcher;
-import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
-import dev.hotframe.wire.ServerMessage;
-import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,7 +69,7 @@ public final class DevServer implements AutoCloseable {
     private final ServerRecord record;
     private final AccessToken token;
     private final TlsIdentity tls;
-    private final PipelineRef pipeline = new PipelineRef();
+    private final Publisher publisher;
     private DashboardServer dashboard;
 
     private DevServer(Options options) throws IOException {
@@ -99,7 +95,6 @@ public final class DevServer implements AutoCloseable {
             sceneProblems.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d);
             log.warn("scene does not parse: {}", d);
         });
-        Published initial = new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems);
         AssetCatalog assets = new AssetCatalog(project);
         AssetCatalog.Result assetResult = assets.loadAll();
         assetResult.errors().values().forEach(list -> list.forEach(d -> log.warn("asset not sent: {}", d)));
@@ -110,13 +105,16 @@ public final class DevServer implements AutoCloseable {
         HubSettings settings = HubSettings.local(token).withAddress(options.host(), options.port())
                 .withAssets(project.assets()).withTls(options.tls());
         LibraryShelf shelf = new LibraryShelf();
-        hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get()), this::status).serveLibraries(shelf);
+        publisher = new Publisher(project.appClass(), new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems,
+                assets.published(), shelf.describe(build.settings().libraries())), System::currentTimeMillis);
+        hub = new UpdateHub(settings, publisher::snapshot, this::status).serveLibraries(shelf);
+        publisher.sendTo(hub::fanOut);
         tls = options.tls();
-        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial, assets, shelf));
+        ChangePipeline pipeline = new ChangePipeline(project, build, scenes, publisher, hub::viewerCount, assets, shelf);
         createIfMissing(project.scenes());
         createIfMissing(project.assets());
         watcher = new ProjectWatcher(List.of(project.sources(), project.scenes(), project.assets()), options.quietMillis(),
-                pipeline.get()::onBatch).alsoPoll(List.of(project.root().resolve("pom.xml")));
+                pipeline::onBatch).alsoPoll(List.of(project.root().resolve("pom.xml")));
         record = new ServerRecord(options.home());
     }
 
@@ -169,7 +167,7 @@ public final class DevServer implements AutoCloseable {
 
     private DashboardServer startDashboard(Dashboard wanted) {
         DashboardSources sources = new DashboardSources(project.root(), project.sources(),
-                () -> pipeline.get().published().problems(), this::status);
+                () -> publisher.published().problems(), this::status);
         try {
             return new DashboardServer(new DashboardServer.Settings(wanted.host(), wanted.port(), token, wanted.editorUrl()), hub,
                     sources).start();
@@ -209,24 +207,13 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private ServerMessage.Snapshot snapshot(long seq, ChangePipeline pipeline) {
-        Published published = pipeline.published();
-        AssetSet assets = pipeline.publishedAssets();
-        List<ClassFile> classes = new ArrayList<>();
-        published.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
-        List<Diagnostic> problems = new ArrayList<>(published.problems());
-        problems.addAll(assets.problemList());
-        return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), System.currentTimeMillis(), Map.of()),
-                project.appClass(), classes, published.scenes(), problems, assets.list(), pipeline.libraries());
-    }
-
     private Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("project", project.root().toString());
         status.put("app", project.appClass());
         status.put("compilations", build.compilations());
         status.put("url", hub.url());
-        status.put("seq", hub.seq());
+        status.put("seq", publisher.seq());
         return status;
     }
 
@@ -246,19 +233,6 @@ public final class DevServer implements AutoCloseable {
             build.close();
         } catch (IOException e) {
             log.debug("closing the compiler failed: {}", e.toString());
-        }
-    }
-
-    /** Breaks the construction cycle between the hub (needs snapshots) and the pipeline (needs the hub). */
-    private static final class PipelineRef {
-        private volatile ChangePipeline pipeline;
-
-        ChangePipeline get() {
-            return pipeline;
-        }
-
-        void set(ChangePipeline value) {
-            pipeline = value;
         }
     }
 }

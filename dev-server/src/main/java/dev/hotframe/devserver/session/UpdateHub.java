@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ public final class UpdateHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpdateHub.class);
 
     private final HubSettings settings;
-    private final LongFunction<ServerMessage.Snapshot> snapshots;
+    private final Supplier<ServerMessage.Snapshot> snapshots;
     private final Supplier<Map<String, Object>> status;
     private final WireCodec codec;
     private final String serverId = newServerId();
@@ -56,10 +55,11 @@ public final class UpdateHub implements AutoCloseable {
     private Javalin server;
 
     /**
-     * @param snapshots builds the snapshot a joining viewer gets, for the current sequence number
+     * @param snapshots the published state a joining viewer gets, stamped with its sequence number; it may lag
+     *                  what was fanned out, never run ahead of it
      * @param status    extra fields for the authenticated {@code /status} endpoint
      */
-    public UpdateHub(HubSettings settings, LongFunction<ServerMessage.Snapshot> snapshots, Supplier<Map<String, Object>> status) {
+    public UpdateHub(HubSettings settings, Supplier<ServerMessage.Snapshot> snapshots, Supplier<Map<String, Object>> status) {
         this.settings = settings;
         this.snapshots = snapshots;
         this.status = status;
@@ -123,20 +123,18 @@ public final class UpdateHub implements AutoCloseable {
     }
 
     /**
-     * Assigns the next sequence number, builds the update with it and sends it to every viewer.
-     * An update too large to send goes out as a failure that says so.
+     * Sends an update, numbered by the publisher, to every viewer and keeps it for viewers that
+     * catch up. An update too large to send goes out as a failure that says so.
      */
-    public ServerMessage.Update publish(LongFunction<? extends ServerMessage.Update> build) {
+    public void fanOut(ServerMessage.Update update) {
         Outgoing out;
         synchronized (order) {
-            ServerMessage.Update message = build.apply(seq + 1);
-            seq++;
-            out = encode(message);
+            out = encode(update);
             updates.add(out.message);
+            seq = out.message.meta().seq();
             viewers.values().forEach(out::deliver);
         }
         tell(l -> l.published(out.message));
-        return out.message;
     }
 
     /** Tells {@code listener} about every later event on the hub. */
@@ -182,7 +180,7 @@ public final class UpdateHub implements AutoCloseable {
         return Outgoing.of(message, codec);
     }
 
-    /** The sequence number of the last update published. */
+    /** The sequence number of the last update fanned out. */
     public long seq() {
         synchronized (order) {
             return seq;
@@ -294,13 +292,17 @@ public final class UpdateHub implements AutoCloseable {
             Optional<List<ServerMessage.Update>> missed = serverId.equals(hello.serverId())
                     ? updates.since(hello.lastSeq(), seq) : Optional.empty();
             resume = missed.isPresent() ? ServerMessage.Welcome.CATCH_UP : ServerMessage.Welcome.SNAPSHOT;
-            link.send(codec.encode(new ServerMessage.Welcome(version, serverId, seq, resume, settings.limits(),
+            ServerMessage.Snapshot snapshot = missed.isPresent() ? null : snapshots.get();
+            long from = snapshot == null ? seq : snapshot.meta().seq();
+            link.send(codec.encode(new ServerMessage.Welcome(version, serverId, from, resume, settings.limits(),
                     (int) Math.max(1, settings.pingMillis() / 1000), version())));
-            if (missed.isPresent()) {
-                missed.get().forEach(update -> encode(update).deliver(link));
-            } else {
-                encode(snapshots.apply(seq)).deliver(link);
+            if (snapshot != null) {
+                encode(snapshot).deliver(link);
+                // The snapshot may lag by the update being fanned out right now; that one is in the log.
+                missed = Optional.of(updates.since(from, seq).orElseThrow(() -> new IllegalStateException(
+                        "a snapshot at #" + from + " is older than the update log, which starts after it; hub at #" + seq)));
             }
+            missed.get().forEach(update -> encode(update).deliver(link));
             greeting.remove(ctx.sessionId());
             viewers.put(ctx.sessionId(), link);
         }

@@ -1,2 +1,2 @@
-/** The websocket hub viewers connect to: authentication, sequence numbers, snapshots for joiners, fan-out. */
+/** The websocket hub viewers connect to: authentication, fan-out of the publisher's updates, catch-up and snapshots for joiners. */
 package dev.hotframe.devserver.session;

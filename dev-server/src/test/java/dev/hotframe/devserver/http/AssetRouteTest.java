@@ -37,7 +37,7 @@ class AssetRouteTest {
         Files.writeString(project.resolve("secret.txt"), "TOP-SECRET");
         Files.createSymbolicLink(assets.resolve("escape.txt"), project.resolve("secret.txt"));
         Files.createSymbolicLink(assets.resolve("outside"), project);
-        hub = new UpdateHub(HubSettings.local(token).withAssets(project.resolve("assets")), seq -> null, Map::of).start();
+        hub = new UpdateHub(HubSettings.local(token).withAssets(project.resolve("assets")), () -> null, Map::of).start();
     }
 
     @AfterEach

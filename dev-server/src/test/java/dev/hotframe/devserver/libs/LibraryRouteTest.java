@@ -35,7 +35,7 @@ class LibraryRouteTest {
 
     @BeforeEach
     void start() {
-        hub = new UpdateHub(HubSettings.local(token), seq -> null, Map::of).serveLibraries(shelf).start();
+        hub = new UpdateHub(HubSettings.local(token), () -> null, Map::of).serveLibraries(shelf).start();
     }
 
     @AfterEach

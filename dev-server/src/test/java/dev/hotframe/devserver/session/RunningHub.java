@@ -1,5 +1,7 @@
 package dev.hotframe.devserver.session;
 
+import dev.hotframe.devserver.serve.Published;
+import dev.hotframe.devserver.serve.Publisher;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Protocol;
 import dev.hotframe.wire.ServerMessage;
@@ -16,32 +18,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /** A real {@link UpdateHub} on 127.0.0.1, an ephemeral port and a fresh token, with clients that talk to it. */
-final class RunningHub implements AutoCloseable {
+public final class RunningHub implements AutoCloseable {
 
-    final AccessToken token;
-    final UpdateHub hub;
+    public final AccessToken token;
+    public final UpdateHub hub;
+    public final Publisher publisher = new Publisher("demo.App", Published.EMPTY, () -> 1000);
+    private volatile Consumer<ServerMessage.Update> afterFanOut = update -> { };
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ViewerClient> clients = new ArrayList<>();
 
-    RunningHub() {
+    public RunningHub() {
         this(settings -> settings);
     }
 
     /** A hub whose settings {@code adjust} changes from the local defaults. */
-    RunningHub(java.util.function.UnaryOperator<HubSettings> adjust) {
+    public RunningHub(java.util.function.UnaryOperator<HubSettings> adjust) {
         token = AccessToken.generate();
-        hub = new UpdateHub(adjust.apply(HubSettings.local(token)), RunningHub::snapshot, () -> Map.of("app", "demo.App")).start();
+        hub = new UpdateHub(adjust.apply(HubSettings.local(token)), publisher::snapshot, () -> Map.of("app", "demo.App")).start();
+        publisher.sendTo(update -> {
+            hub.fanOut(update);
+            afterFanOut.accept(update);
+        });
+    }
+
+    /** Runs {@code action} after the hub has fanned out each later update, before the publisher's state moves on to it. */
+    public void afterEachFanOut(Consumer<ServerMessage.Update> action) {
+        afterFanOut = action;
+    }
+
+    /** Publishes the update {@code build} makes with the next sequence number, leaving the published state as it is. */
+    public <U extends ServerMessage.Update> U publish(LongFunction<U> build) {
+        return publisher.publish(state -> state, build);
     }
 
     /** A hello from a fresh viewer. */
-    static dev.hotframe.wire.ViewerMessage.Hello hello(String viewerId) {
+    public static dev.hotframe.wire.ViewerMessage.Hello hello(String viewerId) {
         return new dev.hotframe.wire.ViewerMessage.Hello(Protocol.SUPPORTED, viewerId, "17.0.15", List.of(), null, 0, Map.of());
     }
 
     /** Connects with the token and says hello; returns the client after the welcome, before the snapshot is read. */
-    ViewerClient join(String viewerId) throws InterruptedException {
+    public ViewerClient join(String viewerId) throws InterruptedException {
         ViewerClient viewer = connect(authorized());
         viewer.send(new dev.hotframe.wire.WireCodec().encode(hello(viewerId)));
         ServerMessage welcome = viewer.nextMessage();
@@ -51,18 +71,18 @@ final class RunningHub implements AutoCloseable {
         return viewer;
     }
 
-    /** What the hub sends a joining viewer at {@code seq}. */
-    static ServerMessage.Snapshot snapshot(long seq) {
+    /** What the publisher's snapshot is at {@code seq}, as long as the tests leave its state empty. */
+    public static ServerMessage.Snapshot snapshot(long seq) {
         return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), 1000, Map.of()), "demo.App", List.of(), Map.of(), List.of());
     }
 
     /** A sample update, as published with {@code seq}. */
-    static ServerMessage.UpdateFailed failed(long seq) {
+    public static ServerMessage.UpdateFailed failed(long seq) {
         return new ServerMessage.UpdateFailed(new UpdateMeta(seq, List.of("src/main/java/demo/App.java"), 1000, Map.of()),
                 List.of(new Diagnostic("src/main/java/demo/App.java", 12, 23, "';' expected")));
     }
 
-    Map<String, String> authorized() {
+    public Map<String, String> authorized() {
         return Map.of(Protocol.TOKEN_HEADER, Protocol.bearer(token.value()));
     }
 
@@ -73,7 +93,7 @@ final class RunningHub implements AutoCloseable {
         return viewer;
     }
 
-    ViewerClient connect(Map<String, String> headers) {
+    public ViewerClient connect(Map<String, String> headers) {
         return connect("", headers);
     }
 

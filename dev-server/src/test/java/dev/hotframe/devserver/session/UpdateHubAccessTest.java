@@ -86,7 +86,7 @@ class UpdateHubAccessTest {
     void statusShowsSeqAndViewersAcks() throws Exception {
         ViewerClient viewer = running.join("viewer-1");
         viewer.next();
-        running.hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
         viewer.send(CODEC.encode(new ViewerMessage.Ack(1, true, Tier.REDEFINE, 10, 20, null, Map.of("apply", 4L))));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {

@@ -63,7 +63,7 @@ class TlsHubTest {
     void viewerThatTrustsTheCertificateJoinsOverWss() throws Exception {
         TlsIdentity identity = SelfSigned.loadOrCreate(home.resolve("tls"), List.of("127.0.0.1"));
         AccessToken token = AccessToken.generate();
-        hub = new UpdateHub(HubSettings.local(token).withTls(identity), TlsHubTest::snapshot, Map::of).start();
+        hub = new UpdateHub(HubSettings.local(token).withTls(identity), () -> snapshot(0), Map::of).start();
 
         assertThat(hub.url()).isEqualTo("wss://127.0.0.1:" + hub.port() + Protocol.PATH);
         HttpClient https = HttpClient.newBuilder().sslContext(trusting(identity)).build();
@@ -78,7 +78,7 @@ class TlsHubTest {
     @Test
     void clientThatDoesNotTrustTheCertificateCannotConnect() throws Exception {
         TlsIdentity identity = SelfSigned.loadOrCreate(home.resolve("tls"), List.of("127.0.0.1"));
-        hub = new UpdateHub(HubSettings.local(AccessToken.generate()).withTls(identity), TlsHubTest::snapshot, Map::of).start();
+        hub = new UpdateHub(HubSettings.local(AccessToken.generate()).withTls(identity), () -> snapshot(0), Map::of).start();
 
         Throwable failure = catchThrowable(() -> ViewerClient.connect(HttpClient.newHttpClient(), hub.url(), Map.of()).join());
 
