@@ -5,6 +5,7 @@ import dev.hotframe.devserver.compile.JavaBuild;
 import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.dashboard.DashboardServer;
 import dev.hotframe.devserver.dashboard.DashboardSources;
+import dev.hotframe.devserver.http.HubServer;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
 import dev.hotframe.devserver.session.AccessToken;
@@ -65,6 +66,7 @@ public final class DevServer implements AutoCloseable {
     private final Project project;
     private final JavaBuild build;
     private final UpdateHub hub;
+    private final HubServer http;
     private final ProjectWatcher watcher;
     private final ServerRecord record;
     private final AccessToken token;
@@ -107,8 +109,9 @@ public final class DevServer implements AutoCloseable {
         LibraryShelf shelf = new LibraryShelf();
         publisher = new Publisher(project.appClass(), new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems,
                 assets.published(), shelf.describe(build.settings().libraries())), System::currentTimeMillis);
-        hub = new UpdateHub(settings, publisher::snapshot, this::status).serveLibraries(shelf);
+        hub = new UpdateHub(settings, publisher::snapshot);
         publisher.sendTo(hub::fanOut);
+        http = new HubServer(settings, hub, this::status).serveLibraries(shelf);
         tls = options.tls();
         ChangePipeline pipeline = new ChangePipeline(project, build, scenes, publisher, hub::viewerCount, assets, shelf);
         createIfMissing(project.scenes());
@@ -121,12 +124,12 @@ public final class DevServer implements AutoCloseable {
     /** Builds the project, starts the hub and the watcher, and writes the discovery record. */
     public static DevServer start(Options options) throws IOException {
         DevServer server = new DevServer(options);
-        server.hub.start();
+        server.http.start();
         if (options.dashboard() != null) {
             server.dashboard = server.startDashboard(options.dashboard());
         }
         server.watcher.start();
-        server.record.write(server.hub.url(), server.token, server.project.root(),
+        server.record.write(server.http.url(), server.token, server.project.root(),
                 server.tls == null ? null : server.tls.fingerprint());
         server.warmAfterFirstFrame();
         return server;
@@ -157,7 +160,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     public String url() {
-        return hub.url();
+        return http.url();
     }
 
     /** The dashboard's URL with the token (the first visit trades it for a cookie), or null without a dashboard. */
@@ -212,7 +215,7 @@ public final class DevServer implements AutoCloseable {
         status.put("project", project.root().toString());
         status.put("app", project.appClass());
         status.put("compilations", build.compilations());
-        status.put("url", hub.url());
+        status.put("url", http.url());
         status.put("seq", publisher.seq());
         return status;
     }
@@ -227,7 +230,7 @@ public final class DevServer implements AutoCloseable {
         if (dashboard != null) {
             dashboard.close();
         }
-        hub.close();
+        http.close();
         record.deleteIfOurs();
         try {
             build.close();

@@ -1,2 +1,2 @@
-/** The websocket hub viewers connect to: authentication, fan-out of the publisher's updates, catch-up and snapshots for joiners. */
+/** The viewers' websocket protocol: authentication, hello and keepalive, fan-out of the publisher's updates, catch-up and snapshots for joiners. */
 package dev.hotframe.devserver.session;

@@ -61,7 +61,7 @@ class HostileClientsTest {
                             Protocol.TOKEN_HEADER, Protocol.bearer(hub.token.value()))));
                     assertThat(handshakeStatus(failure)).isEqualTo(403);
                 }),
-                attack("a rebinding Host", hub -> assertThat(hub.rawUpgrade("evil.example:" + hub.hub.port()))
+                attack("a rebinding Host", hub -> assertThat(hub.rawUpgrade("evil.example:" + hub.server.port()))
                         .isEqualTo("HTTP/1.1 403 Forbidden")),
                 attack("a frame over the limit", hub -> {
                     ViewerClient client = hub.connect(hub.authorized());

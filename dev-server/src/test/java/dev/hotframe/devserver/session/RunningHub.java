@@ -1,5 +1,6 @@
 package dev.hotframe.devserver.session;
 
+import dev.hotframe.devserver.http.HubServer;
 import dev.hotframe.devserver.serve.Published;
 import dev.hotframe.devserver.serve.Publisher;
 import dev.hotframe.wire.Diagnostic;
@@ -21,11 +22,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
-/** A real {@link UpdateHub} on 127.0.0.1, an ephemeral port and a fresh token, with clients that talk to it. */
+/** A real {@link UpdateHub}, fed by a real {@link Publisher} and mounted on a real {@link HubServer} on 127.0.0.1, an ephemeral port and a fresh token, with clients that talk to it. */
 public final class RunningHub implements AutoCloseable {
 
     public final AccessToken token;
     public final UpdateHub hub;
+    public final HubServer server;
     public final Publisher publisher = new Publisher("demo.App", Published.EMPTY, () -> 1000);
     private volatile Consumer<ServerMessage.Update> afterFanOut = update -> { };
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,7 +40,9 @@ public final class RunningHub implements AutoCloseable {
     /** A hub whose settings {@code adjust} changes from the local defaults. */
     public RunningHub(java.util.function.UnaryOperator<HubSettings> adjust) {
         token = AccessToken.generate();
-        hub = new UpdateHub(adjust.apply(HubSettings.local(token)), publisher::snapshot, () -> Map.of("app", "demo.App")).start();
+        HubSettings settings = adjust.apply(HubSettings.local(token));
+        hub = new UpdateHub(settings, publisher::snapshot);
+        server = new HubServer(settings, hub, () -> Map.of("app", "demo.App")).start();
         publisher.sendTo(update -> {
             hub.fanOut(update);
             afterFanOut.accept(update);
@@ -88,7 +92,7 @@ public final class RunningHub implements AutoCloseable {
 
     /** Connects a websocket client to the hub's URL plus {@code query}; throws when the handshake fails. */
     ViewerClient connect(String query, Map<String, String> headers) {
-        ViewerClient viewer = ViewerClient.connect(http, hub.url() + query, headers).join();
+        ViewerClient viewer = ViewerClient.connect(http, server.url() + query, headers).join();
         clients.add(viewer);
         return viewer;
     }
@@ -98,14 +102,14 @@ public final class RunningHub implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a websocket upgrade with a chosen Host header (the JDK client does not let us set it); returns the status line. */
     String rawUpgrade(String hostHeader) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", hub.port())) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);
             String request = "GET " + Protocol.PATH + "?token=" + token.value() + " HTTP/1.1\r\nHost: " + hostHeader
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
@@ -119,6 +123,6 @@ public final class RunningHub implements AutoCloseable {
     @Override
     public void close() {
         clients.forEach(ViewerClient::abort);
-        hub.close();
+        server.close();
     }
 }
