@@ -2,6 +2,7 @@ package dev.hotframe.devserver.serve;
 
 import dev.hotframe.devserver.assets.AssetCatalog;
 import dev.hotframe.devserver.compile.JavaBuild;
+import dev.hotframe.devserver.compile.JavacWarmup;
 import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.dashboard.DashboardServer;
 import dev.hotframe.devserver.dashboard.DashboardSources;
@@ -65,6 +66,7 @@ public final class DevServer implements AutoCloseable {
 
     private final Project project;
     private final JavaBuild build;
+    private final JavacWarmup warmup;
     private final UpdateHub hub;
     private final HubServer http;
     private final ProjectWatcher watcher;
@@ -78,6 +80,7 @@ public final class DevServer implements AutoCloseable {
         token = options.token() != null ? options.token() : AccessToken.generate();
         project = Project.load(options.projectDir());
         build = new JavaBuild(project);
+        warmup = new JavacWarmup(build);
         long start = System.nanoTime();
         JavaBuild.Result first = build.full();
         List<Diagnostic> javaProblems = List.of();
@@ -88,7 +91,7 @@ public final class DevServer implements AutoCloseable {
             log.warn("the project does not compile yet; viewers show the errors until it does:{}", lines);
         } else {
             log.info("compiled {} classes in {} ms", build.classes().size(), (System.nanoTime() - start) / 1_000_000);
-            build.warmUntil(Duration.ofMinutes(1), 3);
+            warmup.warmUntil(Duration.ofMinutes(1), 3);
         }
         SceneStore scenes = new SceneStore(project);
         SceneStore.Result sceneResult = scenes.loadAll();
@@ -137,7 +140,7 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * Once the first viewer has drawn its first frame (its first ack), warms javac in the
-     * background until the first edit or {@link #WARM_BUDGET}: see {@link JavaBuild#warmUntil}.
+     * background until the first edit or {@link #WARM_BUDGET}: see {@link JavacWarmup}.
      * Not earlier, so that warming does not slow the first frame the user waits for.
      */
     private void warmAfterFirstFrame() {
@@ -146,14 +149,7 @@ public final class DevServer implements AutoCloseable {
             @Override
             public void acked(String viewerId, ViewerMessage.Ack ack) {
                 if (started.compareAndSet(false, true)) {
-                    Thread warmer = new Thread(() -> {
-                        long start = System.nanoTime();
-                        int done = build.warmUntil(WARM_BUDGET, WARM_ROUNDS);
-                        log.debug("warmed javac with {} throwaway compiles in {} ms", done,
-                                (System.nanoTime() - start) / 1_000_000);
-                    }, "hotframe-javac-warmup");
-                    warmer.setDaemon(true);
-                    warmer.start();
+                    warmup.warmInBackground(WARM_BUDGET, WARM_ROUNDS);
                 }
             }
         });
