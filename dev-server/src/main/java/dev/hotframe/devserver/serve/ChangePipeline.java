@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntSupplier;
@@ -182,22 +183,19 @@ final class ChangePipeline {
             return;
         }
         JavaBuild.Built built = (JavaBuild.Built) result;
-        Classification c = built.classification();
         List<Library> nowLibraries = shelf.describe(build.settings().libraries());
-        String libraryChange = LibraryChange.describe(publisher.published().libraries(), nowLibraries);
-        if (libraryChange != null) {
-            c = new Classification(c.structural() ? c.tier() : Tier.RELOAD, c.changed().isEmpty() && c.removed().isEmpty() ? libraryChange
-                    : c.reason() + "; " + libraryChange, c.changed(), c.removed());
-        }
-        Classification tiered = c;
-        if (built.errors().isEmpty() || !c.changed().isEmpty() || !c.removed().isEmpty() || libraryChange != null) {
+        Optional<String> libraryChange = LibraryChange.describe(publisher.published().libraries(), nowLibraries);
+        Classification c = libraryChange.map(change -> withLibraries(built.classification(), change))
+                .orElse(built.classification());
+        boolean librariesChanged = libraryChange.isPresent();
+        if (built.errors().isEmpty() || !c.changed().isEmpty() || !c.removed().isEmpty() || librariesChanged) {
             List<ClassFile> classes = new ArrayList<>();
             built.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
             Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs(), "classify", built.classifyMs()));
             Map<String, byte[]> all = build.classes();
-            publisher.publish(p -> p.withClasses(all, built.errors(), libraryChange == null ? p.libraries() : nowLibraries),
-                    seq -> new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), tiered.tier(),
-                            tiered.reason(), classes, tiered.removed(), libraryChange == null ? null : nowLibraries));
+            publisher.publish(p -> p.withClasses(all, built.errors(), librariesChanged ? nowLibraries : p.libraries()),
+                    seq -> new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), c.tier(),
+                            c.reason(), classes, c.removed(), librariesChanged ? nowLibraries : null));
             log.info("{} in {} ms -> {}{}", c.summary(), System.currentTimeMillis() - batch.firstSeenAtMs(), viewers(),
                     c.structural() ? ": " + c.reason() : "");
         }
@@ -210,6 +208,12 @@ final class ChangePipeline {
                     sent.meta().seq(), String.join(", ", broken), broken.size() == 1 ? "es" : "", broken.size() == 1 ? "s" : "",
                     lines(built.errors()));
         }
+    }
+
+    /** A change of run-time libraries needs at least a reload, and says so in the reason. */
+    private static Classification withLibraries(Classification c, String change) {
+        return new Classification(c.structural() ? c.tier() : Tier.RELOAD, c.changed().isEmpty() && c.removed().isEmpty() ? change
+                : c.reason() + "; " + change, c.changed(), c.removed());
     }
 
     private static Map<String, Long> phases(ChangeBatch batch, Map<String, Long> more) {
