@@ -161,6 +161,12 @@ final class IncrementalCompile {
         return ShapeClassifier.classify(before, newer);
     }
 
+    /** {@link #classify()}, escalated to a restart when the app class {@code appClass} changed its start (see {@link StartChange}). */
+    Classification classify(String appClass) {
+        return StartChange.escalate(classify(), appClass, store.contains(appClass) ? store.bytes(appClass) : null,
+                newer.get(appClass));
+    }
+
     /** The bytes of the classes this build produced, by binary name. */
     Map<String, byte[]> produced() {
         return newer;

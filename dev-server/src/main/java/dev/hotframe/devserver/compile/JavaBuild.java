@@ -5,12 +5,8 @@ import dev.hotframe.devserver.project.CompileSettingsResolver;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.wire.Diagnostic;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +15,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class JavaBuild implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JavaBuild.class);
-    private static final int MAX_LEAVE_OUT_ROUNDS = 3;
 
     private final Project project;
     private final CompileSettingsResolver resolver;
@@ -50,12 +45,11 @@ public final class JavaBuild implements AutoCloseable {
     private int retiredCompilations;
     private int retiredCancelled;
     // Real builds and background warm-up compiles take turns on this lock; a real build that
-    // wants it cancels the warm-up compile that holds it (see warmUntil).
+    // wants it cancels the warm-up compile that holds it (see JavacWarmup).
     private final Object building = new Object();
     private final AtomicInteger wanted = new AtomicInteger();
     private final AtomicInteger builds = new AtomicInteger();
     private volatile boolean closed;
-    private final AtomicInteger warmed = new AtomicInteger();
 
     /** What a build produced. */
     public sealed interface Result {
@@ -107,7 +101,7 @@ public final class JavaBuild implements AutoCloseable {
             configure();
         }
         long start = System.nanoTime();
-        List<Path> all = allSources();
+        List<Path> all = project.javaSources();
         ClassStore fresh = new ClassStore();
         DependencyGraph freshGraph = new DependencyGraph();
         IncrementalCompile compile = new IncrementalCompile(fresh, freshGraph, compiler,
@@ -166,35 +160,20 @@ public final class JavaBuild implements AutoCloseable {
         files.stream().filter(f -> f.toString().endsWith(".java")).map(f -> f.toAbsolutePath().normalize()).forEach(batch::add);
         IncrementalCompile compile = new IncrementalCompile(store, graph, compiler, new CompileHooks(superseded, n -> { }));
         try {
-            List<Diagnostic> problems = new ArrayList<>();
-            Set<Path> leftOut = new LinkedHashSet<>();
-            Set<Path> todo = new LinkedHashSet<>(batch);
-            int rounds = 0;
-            while (!compile.compile(todo)) {
-                addNew(problems, compile.errors());
-                Set<Path> broken = filesWithErrors(compile.errors(), todo);
-                if (broken.isEmpty() || broken.size() == todo.size() || ++rounds > MAX_LEAVE_OUT_ROUNDS) {
-                    return fail(batch, problems, start);
-                }
-                leftOut.addAll(broken);
-                todo.removeAll(broken);
-            }
-            if (!compile.compileDependents(leftOut)) {
-                addNew(problems, compile.errors());
-                return fail(batch, problems, start);
+            LeaveOut leaveOut = new LeaveOut(project);
+            if (!leaveOut.compile(compile, batch)) {
+                return fail(batch, leaveOut.problems(), start);
             }
             long classifyStart = System.nanoTime();
-            Classification classification = StartChange.escalate(compile.classify(), project.appClass(),
-                    store.contains(project.appClass()) ? store.bytes(project.appClass()) : null,
-                    compile.produced().get(project.appClass()));
+            Classification classification = compile.classify(project.appClass());
             long classifyMs = millisSince(classifyStart);
             Map<String, byte[]> changedBytes = new LinkedHashMap<>();
             classification.changed().forEach(name -> changedBytes.put(name, compile.produced().get(name)));
             compile.commit();
             pending.clear();
-            pending.addAll(leftOut);
+            pending.addAll(leaveOut.leftOut());
             return new Built(classification, changedBytes, compile.compiled(), millisSince(start) - classifyMs, classifyMs,
-                    problems);
+                    leaveOut.problems());
         } catch (InProcessCompiler.Cancelled e) {
             pending.addAll(batch);
             owesBuild = true;
@@ -222,11 +201,6 @@ public final class JavaBuild implements AutoCloseable {
         return retiredCancelled + (compiler == null ? 0 : compiler.cancelled());
     }
 
-    /** How many background warm-up compiles ({@link #warmUntil}) ran to the end. */
-    public int warmCompilations() {
-        return warmed.get();
-    }
-
     /** Sends the progress lines of whole-project builds to {@code lines} instead of the log. */
     void progressTo(Consumer<String> lines) {
         progress = lines;
@@ -240,56 +214,31 @@ public final class JavaBuild implements AutoCloseable {
         return settings;
     }
 
+    /** How many real builds were asked for so far; a warm-up stops when this moves. */
+    int buildsAsked() {
+        return builds.get();
+    }
+
+    /** True while a real build waits for the lock, or after close: a warm-up compile then gives way. */
+    boolean buildWaiting() {
+        return wanted.get() > 0 || closed;
+    }
+
     /**
-     * Keeps compiling a few of the project's files, thrown away, for at most {@code budget} and
-     * {@code rounds} compiles, so that javac is JIT-compiled by the user's first edits: on the
-     * sample app the first method-body edit compiled in 91 ms and the 30th in 30 ms. Gives way at
-     * once to a real build (the warm-up compile it meets is cancelled) and then stops for good:
-     * from there on the user's own edits keep javac warm. Returns how many compiles it did.
+     * Runs {@code turn} on the last good build, holding the build lock, unless there is none, a
+     * real build waits, or one was asked for since {@code asked}; true when it ran and said so.
      */
-    public int warmUntil(Duration budget, int rounds) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        int realBuilds = builds.get();
-        CompileHooks yieldToBuilds = CompileHooks.warmUp(() -> wanted.get() > 0 || closed);
-        int done = 0;
-        while (done < rounds && System.nanoTime() < deadline && !closed && builds.get() == realBuilds) {
-            synchronized (building) {
-                List<Path> files = compiler == null || needsFull ? List.of() : warmFiles();
-                if (files.isEmpty() || wanted.get() > 0 || builds.get() != realBuilds) {
-                    break;
-                }
-                try {
-                    warmOnce(files.get(done % files.size()), yieldToBuilds);
-                } catch (InProcessCompiler.Cancelled e) {
-                    break;
-                } catch (RuntimeException e) {
-                    log.debug("a warm-up compile failed; warming stops", e);
-                    break;
-                }
-                done++;
-                warmed.incrementAndGet();
+    boolean withLastGoodBuild(int asked, Predicate<LastGood> turn) {
+        synchronized (building) {
+            if (compiler == null || needsFull || wanted.get() > 0 || builds.get() != asked) {
+                return false;
             }
+            return turn.test(new LastGood(project.appClass(), store, graph, compiler));
         }
-        return done;
     }
 
-    /** The files warm-up compiles take turns on: the first few sources by path. */
-    private List<Path> warmFiles() {
-        return store.files().stream().filter(Files::isRegularFile).sorted().limit(4).toList();
-    }
-
-    /**
-     * One throwaway build of {@code file} along the real path (compile, dependents, classify),
-     * never committed: warming javac alone left the first real edit at 114 ms, against about
-     * 35 once the whole path had run.
-     */
-    private void warmOnce(Path file, CompileHooks hooks) {
-        IncrementalCompile compile = new IncrementalCompile(store, graph, compiler, hooks);
-        if (compile.compile(Set.of(file)) && compile.compileDependents(Set.of())) {
-            StartChange.escalate(compile.classify(), project.appClass(),
-                    store.contains(project.appClass()) ? store.bytes(project.appClass()) : null,
-                    compile.produced().get(project.appClass()));
-        }
+    /** The last good build, lent to a warm-up compile that must not commit to it. */
+    record LastGood(String appClass, ClassStore store, DependencyGraph graph, InProcessCompiler compiler) {
     }
 
     private void configure() {
@@ -318,38 +267,10 @@ public final class JavaBuild implements AutoCloseable {
         return all;
     }
 
-    /** The files of {@code candidates} that the errors are in; empty when one error is elsewhere. */
-    private Set<Path> filesWithErrors(List<Diagnostic> errors, Set<Path> candidates) {
-        Map<String, Path> byName = new HashMap<>();
-        candidates.forEach(f -> byName.put(project.relative(f), f));
-        Set<Path> files = new LinkedHashSet<>();
-        for (Diagnostic error : errors) {
-            Path file = byName.get(error.file());
-            if (file == null) {
-                return Set.of();
-            }
-            files.add(file);
-        }
-        return files;
-    }
-
-    private static void addNew(List<Diagnostic> into, List<Diagnostic> errors) {
-        errors.stream().filter(e -> !into.contains(e)).forEach(into::add);
-    }
-
     private Map<String, byte[]> bytesOf(Classification classification) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         classification.changed().forEach(name -> bytes.put(name, store.bytes(name)));
         return bytes;
-    }
-
-    private List<Path> allSources() {
-        try (Stream<Path> walk = Files.walk(project.sources())) {
-            return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-                    .map(p -> p.toAbsolutePath().normalize()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the sources in " + project.sources(), e);
-        }
     }
 
     private static long millisSince(long startNanos) {

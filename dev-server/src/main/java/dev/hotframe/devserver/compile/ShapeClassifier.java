@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -78,18 +79,12 @@ public final class ShapeClassifier {
     }
 
     private static String difference(String cls, ClassShape a, ClassShape b) {
-        String member = members(cls, "field", a.fields(), b.fields());
-        if (member != null) {
-            return member;
-        }
-        member = genericFields(cls, a, b);
-        if (member != null) {
-            return member;
-        }
-        member = methods(cls, a, b);
-        if (member != null) {
-            return member;
-        }
+        return members(cls, "field", a.fields(), b.fields()).or(() -> genericFields(cls, a, b))
+                .or(() -> methods(cls, a, b)).orElseGet(() -> typeDifference(cls, a, b));
+    }
+
+    /** How {@code cls} changed when its fields and methods did not. */
+    private static String typeDifference(String cls, ClassShape a, ClassShape b) {
         if (a.access() != b.access()) {
             return cls + " changed its modifiers";
         }
@@ -115,17 +110,17 @@ public final class ShapeClassifier {
     }
 
     /** Same descriptor, another generic type: what the value holds, and what its JSON means, changed. */
-    private static String genericFields(String cls, ClassShape a, ClassShape b) {
+    private static Optional<String> genericFields(String cls, ClassShape a, ClassShape b) {
         for (Map.Entry<String, String> field : b.fieldTypes().entrySet()) {
             String before = a.fieldTypes().get(field.getKey());
             if (before != null && !before.equals(field.getValue())) {
                 boolean component = b.recordComponents().stream().anyMatch(c -> memberName(c).equals(field.getKey()));
                 String kind = component ? "component" : isStatic(b, field.getKey()) ? "static field" : "field";
-                return (component ? "record " : "") + cls + " changed the type of " + kind + " '" + field.getKey() + "' from "
-                        + Signatures.type(before) + " to " + Signatures.type(field.getValue());
+                return Optional.of((component ? "record " : "") + cls + " changed the type of " + kind + " '" + field.getKey()
+                        + "' from " + Signatures.type(before) + " to " + Signatures.type(field.getValue()));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static boolean isStatic(ClassShape shape, String field) {
@@ -156,35 +151,35 @@ public final class ShapeClassifier {
                 shape.interfaces().stream().map(i -> Signatures.type("L" + i + ";")).toList());
     }
 
-    private static String methods(String cls, ClassShape a, ClassShape b) {
+    private static Optional<String> methods(String cls, ClassShape a, ClassShape b) {
         for (String m : b.methods()) {
             if (!a.methods().contains(m) && m.startsWith("lambda$")) {
-                return "new lambda in " + cls + "." + m.split("\\$")[1];
+                return Optional.of("new lambda in " + cls + "." + m.split("\\$")[1]);
             }
         }
         for (String m : a.methods()) {
             if (!b.methods().contains(m) && m.startsWith("lambda$")) {
-                return "lambda removed from " + cls + "." + m.split("\\$")[1];
+                return Optional.of("lambda removed from " + cls + "." + m.split("\\$")[1]);
             }
         }
         return members(cls, "method", a.methods(), b.methods());
     }
 
-    private static String members(String cls, String kind, Set<String> before, Set<String> after) {
+    private static Optional<String> members(String cls, String kind, Set<String> before, Set<String> after) {
         for (String entry : after) {
             if (!before.contains(entry)) {
                 String name = memberName(entry);
                 boolean existed = before.stream().anyMatch(e -> memberName(e).equals(name));
-                return existed ? cls + " changed " + kind + " '" + name + "'" + constantNote(kind, before, entry)
-                        : cls + " gained " + kind + " '" + name + "'";
+                return Optional.of(existed ? cls + " changed " + kind + " '" + name + "'" + constantNote(kind, before, entry)
+                        : cls + " gained " + kind + " '" + name + "'");
             }
         }
         for (String entry : before) {
             if (!after.contains(entry)) {
-                return cls + " lost " + kind + " '" + memberName(entry) + "'";
+                return Optional.of(cls + " lost " + kind + " '" + memberName(entry) + "'");
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static String constantNote(String kind, Set<String> before, String entry) {

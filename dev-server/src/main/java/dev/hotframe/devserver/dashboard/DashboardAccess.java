@@ -28,27 +28,39 @@ final class DashboardAccess {
     private final String session = newSecret();
     private final boolean loopback;
 
+    /** Whether a request may go on. */
+    sealed interface Access {
+    }
+
+    /** The request may go on. */
+    record Allowed() implements Access {
+    }
+
+    /** The request is refused, and {@code reason} says why. */
+    record Refused(String reason) implements Access {
+    }
+
     DashboardAccess(AccessToken token, boolean loopback) {
         this.token = token;
         this.loopback = loopback;
     }
 
-    /** Null when the request may go on, else why it is refused. */
-    String refusal(Context ctx) {
+    /** Whether the request may go on, or why not. */
+    Access check(Context ctx) {
         String host = ctx.host() == null ? "" : ctx.host().toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
         if (loopback && !LOOPBACK.contains(host)) {
-            return "the dashboard listens on loopback only; Host '" + ctx.host() + "' is not";
+            return new Refused("the dashboard listens on loopback only; Host '" + ctx.host() + "' is not");
         }
         if (!ctx.method().name().equals("GET")) {
             String origin = ctx.header("Origin");
             if (origin != null && !origin.endsWith("//" + ctx.host())) {
-                return "a request from another origin (" + origin + ")";
+                return new Refused("a request from another origin (" + origin + ")");
             }
         }
         if (cookieMatches(ctx.cookie(COOKIE)) || token.matchesPresented(ctx.header("Authorization"), ctx.queryParam("token"))) {
-            return null;
+            return new Allowed();
         }
-        return "open the dashboard through the URL with the token that 'devserver serve' printed";
+        return new Refused("open the dashboard through the URL with the token that 'devserver serve' printed");
     }
 
     /** Whether the request carries the token in its URL: then it gets the cookie and a redirect to the bare page. */

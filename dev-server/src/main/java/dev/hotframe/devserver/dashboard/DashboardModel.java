@@ -50,19 +50,9 @@ final class DashboardModel implements HubEvents {
         entry.put("seq", update.meta().seq());
         entry.put("atMs", update.meta().detectedAtMs());
         entry.put("files", update.meta().files());
-        if (update instanceof ServerMessage.CodeUpdate code) {
-            entry.put("tier", code.tier());
-            entry.put("reason", code.reason());
-        } else if (update instanceof ServerMessage.SceneUpdate scene) {
-            entry.put("tier", Tier.SCENE);
-            entry.put("reason", scene.changes().size() + " scene" + (scene.changes().size() == 1 ? "" : "s") + " patched");
-        } else if (update instanceof ServerMessage.UpdateFailed failed) {
-            entry.put("tier", Tier.ERROR);
-            entry.put("reason", failed.diagnostics().isEmpty() ? "the change did not build" : failed.diagnostics().get(0).toString());
-        } else {
-            entry.put("tier", Tier.SNAPSHOT);
-            entry.put("reason", "the whole project");
-        }
+        Filed filed = update.accept(FILED);
+        entry.put("tier", filed.tier());
+        entry.put("reason", filed.reason());
         entry.put("phasesMs", update.meta().phasesMs());
         entry.put("viewers", new ArrayList<Map<String, Object>>());
         synchronized (this) {
@@ -177,6 +167,43 @@ final class DashboardModel implements HubEvents {
         out.put("latency", latency.describe());
         return out;
     }
+
+    /** The tier an update is filed under on the timeline, and what it did, in words. */
+    private record Filed(Tier tier, String reason) {
+    }
+
+    private static final ServerMessage.Update.Handler<Filed> FILED = new ServerMessage.Update.Handler<>() {
+        @Override
+        public Filed snapshot(ServerMessage.Snapshot update) {
+            return new Filed(Tier.SNAPSHOT, "the whole project");
+        }
+
+        @Override
+        public Filed scene(ServerMessage.SceneUpdate update) {
+            return new Filed(Tier.SCENE, update.changes().size() + " scene" + (update.changes().size() == 1 ? "" : "s") + " patched");
+        }
+
+        @Override
+        public Filed code(ServerMessage.CodeUpdate update) {
+            return new Filed(update.tier(), update.reason());
+        }
+
+        @Override
+        public Filed failed(ServerMessage.UpdateFailed update) {
+            return new Filed(Tier.ERROR, update.diagnostics().isEmpty() ? "the change did not build"
+                    : update.diagnostics().get(0).toString());
+        }
+
+        @Override
+        public Filed asset(ServerMessage.AssetUpdate update) {
+            int changed = update.assets().size();
+            int removed = update.removed().size();
+            String reason = changed == 0 && removed == 0 ? "asset problems cleared"
+                    : changed == 0 ? removed + " asset" + (removed == 1 ? "" : "s") + " removed"
+                    : changed + " asset" + (changed == 1 ? "" : "s") + " changed" + (removed == 0 ? "" : ", " + removed + " removed");
+            return new Filed(Tier.ASSET, reason);
+        }
+    };
 
     private void add(Map<String, Object> entry) {
         timeline.addLast(entry);

@@ -115,10 +115,9 @@ public final class DashboardServer implements AutoCloseable {
             ctx.skipRemainingHandlers();
             return;
         }
-        String refusal = access.refusal(ctx);
-        if (refusal != null) {
-            log.warn("refused a dashboard request for {} from {}: {}", ctx.path(), ctx.ip(), refusal);
-            ctx.status(401).contentType("text/plain; charset=utf-8").result("401: " + refusal + "\n");
+        if (access.check(ctx) instanceof DashboardAccess.Refused refused) {
+            log.warn("refused a dashboard request for {} from {}: {}", ctx.path(), ctx.ip(), refused.reason());
+            ctx.status(401).contentType("text/plain; charset=utf-8").result("401: " + refused.reason() + "\n");
             ctx.skipRemainingHandlers();
         }
     }

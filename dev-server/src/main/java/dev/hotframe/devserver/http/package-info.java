@@ -1,2 +1,2 @@
-/** HTTP routes besides the websocket: project files served safely to authenticated clients. */
+/** The dev server's HTTP server: TLS, health and status, project files served safely to authenticated clients, and the hub's websocket mounted on it. */
 package dev.hotframe.devserver.http;

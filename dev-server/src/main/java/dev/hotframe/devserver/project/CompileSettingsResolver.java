@@ -60,11 +60,11 @@ public final class CompileSettingsResolver {
                 pomStamps = pom.files().stream().collect(Collectors.toMap(f -> f, CompileSettingsResolver::stamp));
                 pomRelease = pom.release();
                 MavenClasspath.Resolution resolution = maven.resolve(pom);
-                if (resolution.ok()) {
-                    classpath.addAll(resolution.entries());
-                    libraries.addAll(resolution.libraries());
-                } else {
-                    problems.add(new CompileSettings.Problem(pomFile, resolution.problem()));
+                if (resolution instanceof MavenClasspath.Resolved resolved) {
+                    classpath.addAll(resolved.entries());
+                    libraries.addAll(resolved.libraries());
+                } else if (resolution instanceof MavenClasspath.Unresolved unresolved) {
+                    problems.add(new CompileSettings.Problem(pomFile, unresolved.reason()));
                 }
             } catch (ProjectException e) {
                 pomStamps = Map.of(pomFile, stamp(pomFile));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,27 +37,24 @@ public final class MavenClasspath {
             "(?:artifact|artifacts could not be resolved:|Could not find artifact)\\s+([\\w.\\-]+:[\\w.\\-]+(?::[\\w.\\-]+){1,3})");
     private static final long TIMEOUT_SECONDS = 300;
 
-    /**
-     * The classpath and the run-time libraries, or why there are none ({@code problem} is then
-     * set and both lists are empty).
-     */
-    public record Resolution(List<Path> entries, List<Path> libraries, String problem) {
-        public Resolution {
+    /** What resolving gave: the classpath and the run-time libraries, or why there are none. */
+    public sealed interface Resolution {
+    }
+
+    /** The compile classpath and the libraries the code needs at run time. */
+    public record Resolved(List<Path> entries, List<Path> libraries) implements Resolution {
+        public Resolved {
             entries = List.copyOf(entries);
             libraries = List.copyOf(libraries);
         }
 
-        static Resolution failed(String problem) {
-            return new Resolution(List.of(), List.of(), problem);
+        static Resolved of(DependencyList list) {
+            return new Resolved(list.compileClasspath(), list.runtimeLibraries());
         }
+    }
 
-        static Resolution of(DependencyList list) {
-            return new Resolution(list.compileClasspath(), list.runtimeLibraries(), null);
-        }
-
-        public boolean ok() {
-            return problem == null;
-        }
+    /** Maven could not resolve the pom; {@code reason} says why and what to do. */
+    public record Unresolved(String reason) implements Resolution {
     }
 
     private final Path root;
@@ -85,38 +83,36 @@ public final class MavenClasspath {
     public Resolution resolve(MavenPom pom) {
         boolean atStart = !started;
         started = true;
-        DependencyList cached = cache.list(pom.fingerprint());
-        if (cached != null) {
-            return Resolution.of(cached);
+        Optional<DependencyList> cached = cache.list(pom.fingerprint());
+        if (cached.isPresent()) {
+            return Resolved.of(cached.get());
         }
-        String failedBefore = atStart ? cache.failure(pom.fingerprint()) : null;
-        if (failedBefore != null) {
+        Optional<String> failedBefore = atStart ? cache.failure(pom.fingerprint()) : Optional.empty();
+        if (failedBefore.isPresent()) {
             log.info("not running Maven: it could not resolve this {} at an earlier start (save the pom to ask again)",
                     root.relativize(pom.file()));
-            return Resolution.failed(failedBefore);
+            return new Unresolved(failedBefore.get());
         }
         long start = System.nanoTime();
         log.info("resolving the compile classpath from {} with Maven (once per pom change)...", root.relativize(pom.file()));
         Ran ran = run(pom, true);
-        if (!ran.resolution().ok() && online && ran.mavenRan()) {
+        if (ran.resolution() instanceof Unresolved && online && ran.mavenRan()) {
             log.info("offline resolution failed; asking Maven again with the remote repositories (downloads may take a while)");
             ran = run(pom, false);
         }
-        Resolution resolution = ran.resolution();
-        if (resolution.ok()) {
-            cache.putList(pom.fingerprint(), ran.list());
-            log.info("resolved {} classpath entries ({} run-time libraries) from {} in {} ms", resolution.entries().size(),
-                    resolution.libraries().size(), root.relativize(pom.file()), (System.nanoTime() - start) / 1_000_000);
-        } else if (ran.mavenRan()) {
-            cache.putFailure(pom.fingerprint(), resolution.problem());
+        if (ran.resolution() instanceof Resolved resolved) {
+            log.info("resolved {} classpath entries ({} run-time libraries) from {} in {} ms", resolved.entries().size(),
+                    resolved.libraries().size(), root.relativize(pom.file()), (System.nanoTime() - start) / 1_000_000);
+        } else if (ran.resolution() instanceof Unresolved unresolved && ran.mavenRan()) {
+            cache.putFailure(pom.fingerprint(), unresolved.reason());
         }
-        return resolution;
+        return ran.resolution();
     }
 
-    /** One Maven run's answer, with the list it came from (to cache), and whether Maven ran at all. */
-    private record Ran(Resolution resolution, DependencyList list, boolean mavenRan) {
-        static Ran failed(String problem, boolean mavenRan) {
-            return new Ran(Resolution.failed(problem), null, mavenRan);
+    /** One Maven run's answer, and whether Maven ran at all. */
+    private record Ran(Resolution resolution, boolean mavenRan) {
+        static Ran failed(String reason, boolean mavenRan) {
+            return new Ran(new Unresolved(reason), mavenRan);
         }
     }
 
@@ -147,7 +143,8 @@ public final class MavenClasspath {
                 return Ran.failed(problem(outcome.output()), true);
             }
             DependencyList list = DependencyList.parse(Files.readString(output));
-            return new Ran(Resolution.of(list), list, true);
+            cache.putList(pom.fingerprint(), list);
+            return new Ran(Resolved.of(list), true);
         } catch (IOException e) {
             return Ran.failed("cannot run Maven (" + maven() + ") to resolve the compile classpath: "
                     + e.getMessage() + ". Install Maven, or list the jars in " + Project.DESCRIPTOR + "'s \"classpath\"", false);

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * A Hotframe project: the folder that holds {@code hotframe.json}, and the resolved folders and
@@ -73,6 +75,16 @@ public record Project(Path root, String appClass, Path sources, Path scenes, Pat
         Path abs = file.toAbsolutePath().normalize();
         Path rel = abs.startsWith(root) ? root.relativize(abs) : abs;
         return rel.toString().replace('\\', '/');
+    }
+
+    /** The Java sources under {@link #sources()}, absolute and sorted. */
+    public List<Path> javaSources() {
+        try (Stream<Path> walk = Files.walk(sources)) {
+            return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                    .map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the sources in " + sources, e);
+        }
     }
 
     private static String orDefault(String value, String fallback) {

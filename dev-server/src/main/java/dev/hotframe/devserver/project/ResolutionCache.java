@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,27 +38,26 @@ final class ResolutionCache {
         return list.getParent();
     }
 
-    /** The list resolved for {@code fingerprint} when every file in it still exists, else null. */
-    DependencyList list(String fingerprint) {
-        List<String> lines = linesFor(list, fingerprint);
-        if (lines == null) {
-            return null;
+    /** The list resolved for {@code fingerprint} when every file in it still exists. */
+    Optional<DependencyList> list(String fingerprint) {
+        Optional<List<String>> lines = linesFor(list, fingerprint);
+        if (lines.isEmpty()) {
+            return Optional.empty();
         }
         List<DependencyList.Entry> entries = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : lines.get()) {
             String[] parts = line.split("\t", 3);
             if (parts.length != 3 || !Files.exists(Path.of(parts[2]))) {
-                return null;
+                return Optional.empty();
             }
             entries.add(new DependencyList.Entry(parts[1], parts[0], Path.of(parts[2])));
         }
-        return new DependencyList(entries);
+        return Optional.of(new DependencyList(entries));
     }
 
-    /** The problem Maven had with the pom of {@code fingerprint}, else null. */
-    String failure(String fingerprint) {
-        List<String> lines = linesFor(failure, fingerprint);
-        return lines == null || lines.isEmpty() ? null : String.join("\n", lines);
+    /** The problem Maven had with the pom of {@code fingerprint}, if it had one. */
+    Optional<String> failure(String fingerprint) {
+        return linesFor(failure, fingerprint).filter(lines -> !lines.isEmpty()).map(lines -> String.join("\n", lines));
     }
 
     void putList(String fingerprint, DependencyList resolved) {
@@ -72,16 +72,18 @@ final class ResolutionCache {
         write(failure, List.of(fingerprint, problem));
     }
 
-    private static List<String> linesFor(Path file, String fingerprint) {
+    /** The lines after the fingerprint when {@code file} was written for {@code fingerprint}. */
+    private static Optional<List<String>> linesFor(Path file, String fingerprint) {
         try {
             if (!Files.isRegularFile(file)) {
-                return null;
+                return Optional.empty();
             }
             List<String> lines = Files.readAllLines(file);
-            return lines.isEmpty() || !lines.get(0).equals(fingerprint) ? null : lines.subList(1, lines.size());
+            return lines.isEmpty() || !lines.get(0).equals(fingerprint) ? Optional.empty()
+                    : Optional.of(lines.subList(1, lines.size()));
         } catch (IOException | RuntimeException e) {
             log.debug("ignoring the unreadable cache {}: {}", file, e.toString());
-            return null;
+            return Optional.empty();
         }
     }
 

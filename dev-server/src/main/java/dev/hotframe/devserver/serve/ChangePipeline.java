@@ -8,7 +8,6 @@ import dev.hotframe.devserver.libs.LibraryChange;
 import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
-import dev.hotframe.devserver.session.UpdateHub;
 import dev.hotframe.devserver.watch.ChangeBatch;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
@@ -27,8 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,41 +47,24 @@ final class ChangePipeline {
     private final Project project;
     private final JavaBuild build;
     private final SceneStore scenes;
-    private final UpdateHub hub;
+    private final Publisher publisher;
+    private final IntSupplier viewerCount;
     private final LibraryShelf shelf;
-    private volatile List<Library> libraries;
     private final Map<Path, String> lastContent = new HashMap<>();
-    private volatile Published published;
     private Set<Path> carried = Set.of();
     private final AssetCatalog assets;
-    private volatile AssetSet publishedAssets;
 
-    ChangePipeline(Project project, JavaBuild build, SceneStore scenes, UpdateHub hub, Published initial,
+    /** @param viewerCount how many viewers an update goes to, for the log line */
+    ChangePipeline(Project project, JavaBuild build, SceneStore scenes, Publisher publisher, IntSupplier viewerCount,
                    AssetCatalog assets, LibraryShelf shelf) {
         this.project = project;
         this.build = build;
         this.scenes = scenes;
-        this.hub = hub;
-        this.published = initial;
+        this.publisher = publisher;
+        this.viewerCount = viewerCount;
         this.shelf = shelf;
-        this.libraries = shelf.describe(build.settings().libraries());
         this.assets = assets;
-        this.publishedAssets = assets.published();
         remember(allFiles());
-    }
-
-    Published published() {
-        return published;
-    }
-
-    /** The run-time libraries viewers have been told about. */
-    List<Library> libraries() {
-        return libraries;
-    }
-
-    /** The assets viewers have been sent, as of the same sequence number as {@link #published()}. */
-    AssetSet publishedAssets() {
-        return publishedAssets;
     }
 
     void onBatch(ChangeBatch batch) {
@@ -129,26 +113,22 @@ final class ChangePipeline {
         long start = System.nanoTime();
         SceneStore.Result result = scenes.changed(files);
         long diffMs = (System.nanoTime() - start) / 1_000_000;
-        Map<String, List<Diagnostic>> problems = new HashMap<>(published.sceneProblems());
+        Map<String, List<Diagnostic>> problems = new HashMap<>(publisher.published().sceneProblems());
         files.forEach(f -> problems.remove(project.relative(f)));
         result.errors().forEach(d -> problems.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d));
         List<String> okFiles = files.stream().map(project::relative).filter(f -> !problems.containsKey(f)).toList();
         Map<String, Long> phases = phases(batch, Map.of("diff", diffMs));
         if (!result.changes().isEmpty() || result.errors().isEmpty()) {
-            var sent = hub.publish(seq -> {
-                published = new Published(published.classes(), scenes.scenes(), published.javaProblems(), problems);
-                return new ServerMessage.SceneUpdate(new UpdateMeta(seq, okFiles, batch.firstSeenAtMs(), phases), result.changes());
-            });
+            var sent = publisher.publish(p -> p.withScenes(scenes.scenes(), problems),
+                    seq -> new ServerMessage.SceneUpdate(new UpdateMeta(seq, okFiles, batch.firstSeenAtMs(), phases), result.changes()));
             int ops = result.changes().stream().mapToInt(c -> Math.max(1, c.ops().size())).sum();
             log.info("#{} scene   {}: {} op{} in {} ms -> {}", sent.meta().seq(), String.join(", ", okFiles), ops,
                     ops == 1 ? "" : "s", diffMs, viewers());
         }
         if (!result.errors().isEmpty()) {
             List<String> bad = result.errors().stream().map(Diagnostic::file).distinct().toList();
-            var sent = hub.publish(seq -> {
-                published = new Published(published.classes(), scenes.scenes(), published.javaProblems(), problems);
-                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, bad, batch.firstSeenAtMs(), phases), result.errors());
-            });
+            var sent = publisher.publish(p -> p.withScenes(scenes.scenes(), problems),
+                    seq -> new ServerMessage.UpdateFailed(new UpdateMeta(seq, bad, batch.firstSeenAtMs(), phases), result.errors()));
             log.warn("#{} error   scene file does not parse; viewers keep the last good scene:\n{}", sent.meta().seq(),
                     lines(result.errors()));
         }
@@ -165,11 +145,8 @@ final class ChangePipeline {
             names.addAll(result.removed());
             names.addAll(result.fixed());
             AssetSet now = assets.published();
-            var sent = hub.publish(seq -> {
-                publishedAssets = now;
-                return new ServerMessage.AssetUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases),
-                        result.changed(), result.removed());
-            });
+            var sent = publisher.publish(p -> p.withAssets(now), seq -> new ServerMessage.AssetUpdate(
+                    new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), result.changed(), result.removed()));
             long bytes = result.changed().stream().mapToLong(a -> a.bytes().length).sum();
             log.info("#{} asset   {}: {} changed ({} bytes), {} removed -> {}", sent.meta().seq(), String.join(", ", names),
                     result.changed().size(), bytes, result.removed().size(), viewers());
@@ -179,10 +156,8 @@ final class ChangePipeline {
             result.errors().values().forEach(errors::addAll);
             List<String> bad = List.copyOf(result.errors().keySet());
             AssetSet now = assets.published();
-            var sent = hub.publish(seq -> {
-                publishedAssets = now;
-                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, bad, batch.firstSeenAtMs(), phases), errors);
-            });
+            var sent = publisher.publish(p -> p.withAssets(now),
+                    seq -> new ServerMessage.UpdateFailed(new UpdateMeta(seq, bad, batch.firstSeenAtMs(), phases), errors));
             log.warn("#{} error   asset not sent; viewers keep the last good one:\n{}", sent.meta().seq(), lines(errors));
         }
     }
@@ -201,48 +176,44 @@ final class ChangePipeline {
         carried = Set.of();
         if (result instanceof JavaBuild.Failed failed) {
             Map<String, Long> phases = phases(batch, Map.of("compile", failed.compileMs()));
-            var sent = hub.publish(seq -> {
-                published = new Published(published.classes(), published.scenes(), failed.errors(), published.sceneProblems());
-                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), failed.errors());
-            });
+            var sent = publisher.publish(p -> p.withJavaProblems(failed.errors()),
+                    seq -> new ServerMessage.UpdateFailed(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), failed.errors()));
             log.warn("#{} error   compile failed in {} ms; viewers keep the last good classes:\n{}", sent.meta().seq(),
                     failed.compileMs(), lines(failed.errors()));
             return;
         }
         JavaBuild.Built built = (JavaBuild.Built) result;
-        Classification c = built.classification();
         List<Library> nowLibraries = shelf.describe(build.settings().libraries());
-        String libraryChange = LibraryChange.describe(libraries, nowLibraries);
-        if (libraryChange != null) {
-            c = new Classification(c.structural() ? c.tier() : Tier.RELOAD, c.changed().isEmpty() && c.removed().isEmpty() ? libraryChange
-                    : c.reason() + "; " + libraryChange, c.changed(), c.removed());
-            libraries = nowLibraries;
-        }
-        Classification tiered = c;
-        if (built.errors().isEmpty() || !c.changed().isEmpty() || !c.removed().isEmpty() || libraryChange != null) {
+        Optional<String> libraryChange = LibraryChange.describe(publisher.published().libraries(), nowLibraries);
+        Classification c = libraryChange.map(change -> withLibraries(built.classification(), change))
+                .orElse(built.classification());
+        boolean librariesChanged = libraryChange.isPresent();
+        if (built.errors().isEmpty() || !c.changed().isEmpty() || !c.removed().isEmpty() || librariesChanged) {
             List<ClassFile> classes = new ArrayList<>();
             built.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
             Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs(), "classify", built.classifyMs()));
             Map<String, byte[]> all = build.classes();
-            hub.publish(seq -> {
-                published = new Published(all, published.scenes(), built.errors(), published.sceneProblems());
-                return new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), tiered.tier(),
-                        tiered.reason(), classes, tiered.removed(), libraryChange == null ? null : nowLibraries);
-            });
+            publisher.publish(p -> p.withClasses(all, built.errors(), librariesChanged ? nowLibraries : p.libraries()),
+                    seq -> new ServerMessage.CodeUpdate(new UpdateMeta(seq, names, batch.firstSeenAtMs(), phases), c.tier(),
+                            c.reason(), classes, c.removed(), librariesChanged ? nowLibraries : null));
             log.info("{} in {} ms -> {}{}", c.summary(), System.currentTimeMillis() - batch.firstSeenAtMs(), viewers(),
                     c.structural() ? ": " + c.reason() : "");
         }
         if (!built.errors().isEmpty()) {
             List<String> broken = built.errors().stream().map(Diagnostic::file).distinct().toList();
             Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs()));
-            var sent = hub.publish(seq -> {
-                published = new Published(published.classes(), published.scenes(), built.errors(), published.sceneProblems());
-                return new ServerMessage.UpdateFailed(new UpdateMeta(seq, broken, batch.firstSeenAtMs(), phases), built.errors());
-            });
+            var sent = publisher.publish(p -> p.withJavaProblems(built.errors()),
+                    seq -> new ServerMessage.UpdateFailed(new UpdateMeta(seq, broken, batch.firstSeenAtMs(), phases), built.errors()));
             log.warn("#{} error   {} do{} not compile and keep{} the last good classes; the rest went ahead:\n{}",
                     sent.meta().seq(), String.join(", ", broken), broken.size() == 1 ? "es" : "", broken.size() == 1 ? "s" : "",
                     lines(built.errors()));
         }
+    }
+
+    /** A change of run-time libraries needs at least a reload, and says so in the reason. */
+    private static Classification withLibraries(Classification c, String change) {
+        return new Classification(c.structural() ? c.tier() : Tier.RELOAD, c.changed().isEmpty() && c.removed().isEmpty() ? change
+                : c.reason() + "; " + change, c.changed(), c.removed());
     }
 
     private static Map<String, Long> phases(ChangeBatch batch, Map<String, Long> more) {
@@ -253,7 +224,7 @@ final class ChangePipeline {
     }
 
     private String viewers() {
-        int n = hub.viewerCount();
+        int n = viewerCount.getAsInt();
         return n + " viewer" + (n == 1 ? "" : "s");
     }
 

@@ -1,11 +1,12 @@
 package dev.hotframe.devserver.serve;
 
 import dev.hotframe.devserver.assets.AssetCatalog;
-import dev.hotframe.devserver.assets.AssetSet;
 import dev.hotframe.devserver.compile.JavaBuild;
+import dev.hotframe.devserver.compile.JavacWarmup;
 import dev.hotframe.devserver.libs.LibraryShelf;
 import dev.hotframe.devserver.dashboard.DashboardServer;
 import dev.hotframe.devserver.dashboard.DashboardSources;
+import dev.hotframe.devserver.http.HubServer;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.devserver.scene.SceneStore;
 import dev.hotframe.devserver.session.AccessToken;
@@ -15,10 +16,7 @@ import dev.hotframe.devserver.tls.TlsIdentity;
 import dev.hotframe.devserver.session.ServerRecord;
 import dev.hotframe.devserver.session.UpdateHub;
 import dev.hotframe.devserver.watch.ProjectWatcher;
-import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
-import dev.hotframe.wire.ServerMessage;
-import dev.hotframe.wire.UpdateMeta;
 import dev.hotframe.wire.ViewerMessage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,18 +66,21 @@ public final class DevServer implements AutoCloseable {
 
     private final Project project;
     private final JavaBuild build;
+    private final JavacWarmup warmup;
     private final UpdateHub hub;
+    private final HubServer http;
     private final ProjectWatcher watcher;
     private final ServerRecord record;
     private final AccessToken token;
     private final TlsIdentity tls;
-    private final PipelineRef pipeline = new PipelineRef();
+    private final Publisher publisher;
     private DashboardServer dashboard;
 
     private DevServer(Options options) throws IOException {
         token = options.token() != null ? options.token() : AccessToken.generate();
         project = Project.load(options.projectDir());
         build = new JavaBuild(project);
+        warmup = new JavacWarmup(build);
         long start = System.nanoTime();
         JavaBuild.Result first = build.full();
         List<Diagnostic> javaProblems = List.of();
@@ -90,7 +91,7 @@ public final class DevServer implements AutoCloseable {
             log.warn("the project does not compile yet; viewers show the errors until it does:{}", lines);
         } else {
             log.info("compiled {} classes in {} ms", build.classes().size(), (System.nanoTime() - start) / 1_000_000);
-            build.warmUntil(Duration.ofMinutes(1), 3);
+            warmup.warmUntil(Duration.ofMinutes(1), 3);
         }
         SceneStore scenes = new SceneStore(project);
         SceneStore.Result sceneResult = scenes.loadAll();
@@ -99,7 +100,6 @@ public final class DevServer implements AutoCloseable {
             sceneProblems.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d);
             log.warn("scene does not parse: {}", d);
         });
-        Published initial = new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems);
         AssetCatalog assets = new AssetCatalog(project);
         AssetCatalog.Result assetResult = assets.loadAll();
         assetResult.errors().values().forEach(list -> list.forEach(d -> log.warn("asset not sent: {}", d)));
@@ -110,25 +110,29 @@ public final class DevServer implements AutoCloseable {
         HubSettings settings = HubSettings.local(token).withAddress(options.host(), options.port())
                 .withAssets(project.assets()).withTls(options.tls());
         LibraryShelf shelf = new LibraryShelf();
-        hub = new UpdateHub(settings, seq -> snapshot(seq, pipeline.get()), this::status).serveLibraries(shelf);
+        publisher = new Publisher(project.appClass(), new Published(build.classes(), scenes.scenes(), javaProblems, sceneProblems,
+                assets.published(), shelf.describe(build.settings().libraries())), System::currentTimeMillis);
+        hub = new UpdateHub(settings, publisher::snapshot);
+        publisher.sendTo(hub::fanOut);
+        http = new HubServer(settings, hub, this::status).serveLibraries(shelf);
         tls = options.tls();
-        pipeline.set(new ChangePipeline(project, build, scenes, hub, initial, assets, shelf));
+        ChangePipeline pipeline = new ChangePipeline(project, build, scenes, publisher, hub::viewerCount, assets, shelf);
         createIfMissing(project.scenes());
         createIfMissing(project.assets());
         watcher = new ProjectWatcher(List.of(project.sources(), project.scenes(), project.assets()), options.quietMillis(),
-                pipeline.get()::onBatch).alsoPoll(List.of(project.root().resolve("pom.xml")));
+                pipeline::onBatch).alsoPoll(List.of(project.root().resolve("pom.xml")));
         record = new ServerRecord(options.home());
     }
 
     /** Builds the project, starts the hub and the watcher, and writes the discovery record. */
     public static DevServer start(Options options) throws IOException {
         DevServer server = new DevServer(options);
-        server.hub.start();
+        server.http.start();
         if (options.dashboard() != null) {
             server.dashboard = server.startDashboard(options.dashboard());
         }
         server.watcher.start();
-        server.record.write(server.hub.url(), server.token, server.project.root(),
+        server.record.write(server.http.url(), server.token, server.project.root(),
                 server.tls == null ? null : server.tls.fingerprint());
         server.warmAfterFirstFrame();
         return server;
@@ -136,7 +140,7 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * Once the first viewer has drawn its first frame (its first ack), warms javac in the
-     * background until the first edit or {@link #WARM_BUDGET}: see {@link JavaBuild#warmUntil}.
+     * background until the first edit or {@link #WARM_BUDGET}: see {@link JavacWarmup}.
      * Not earlier, so that warming does not slow the first frame the user waits for.
      */
     private void warmAfterFirstFrame() {
@@ -145,21 +149,14 @@ public final class DevServer implements AutoCloseable {
             @Override
             public void acked(String viewerId, ViewerMessage.Ack ack) {
                 if (started.compareAndSet(false, true)) {
-                    Thread warmer = new Thread(() -> {
-                        long start = System.nanoTime();
-                        int done = build.warmUntil(WARM_BUDGET, WARM_ROUNDS);
-                        log.debug("warmed javac with {} throwaway compiles in {} ms", done,
-                                (System.nanoTime() - start) / 1_000_000);
-                    }, "hotframe-javac-warmup");
-                    warmer.setDaemon(true);
-                    warmer.start();
+                    warmup.warmInBackground(WARM_BUDGET, WARM_ROUNDS);
                 }
             }
         });
     }
 
     public String url() {
-        return hub.url();
+        return http.url();
     }
 
     /** The dashboard's URL with the token (the first visit trades it for a cookie), or null without a dashboard. */
@@ -169,7 +166,7 @@ public final class DevServer implements AutoCloseable {
 
     private DashboardServer startDashboard(Dashboard wanted) {
         DashboardSources sources = new DashboardSources(project.root(), project.sources(),
-                () -> pipeline.get().published().problems(), this::status);
+                () -> publisher.published().problems(), this::status);
         try {
             return new DashboardServer(new DashboardServer.Settings(wanted.host(), wanted.port(), token, wanted.editorUrl()), hub,
                     sources).start();
@@ -209,24 +206,13 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private ServerMessage.Snapshot snapshot(long seq, ChangePipeline pipeline) {
-        Published published = pipeline.published();
-        AssetSet assets = pipeline.publishedAssets();
-        List<ClassFile> classes = new ArrayList<>();
-        published.classes().forEach((name, bytes) -> classes.add(new ClassFile(name, bytes)));
-        List<Diagnostic> problems = new ArrayList<>(published.problems());
-        problems.addAll(assets.problemList());
-        return new ServerMessage.Snapshot(new UpdateMeta(seq, List.of(), System.currentTimeMillis(), Map.of()),
-                project.appClass(), classes, published.scenes(), problems, assets.list(), pipeline.libraries());
-    }
-
     private Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("project", project.root().toString());
         status.put("app", project.appClass());
         status.put("compilations", build.compilations());
-        status.put("url", hub.url());
-        status.put("seq", hub.seq());
+        status.put("url", http.url());
+        status.put("seq", publisher.seq());
         return status;
     }
 
@@ -240,25 +226,12 @@ public final class DevServer implements AutoCloseable {
         if (dashboard != null) {
             dashboard.close();
         }
-        hub.close();
+        http.close();
         record.deleteIfOurs();
         try {
             build.close();
         } catch (IOException e) {
             log.debug("closing the compiler failed: {}", e.toString());
-        }
-    }
-
-    /** Breaks the construction cycle between the hub (needs snapshots) and the pipeline (needs the hub). */
-    private static final class PipelineRef {
-        private volatile ChangePipeline pipeline;
-
-        ChangePipeline get() {
-            return pipeline;
-        }
-
-        void set(ChangePipeline value) {
-            pipeline = value;
         }
     }
 }

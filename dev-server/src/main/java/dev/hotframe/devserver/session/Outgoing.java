@@ -94,23 +94,43 @@ final class Outgoing {
         return frames;
     }
 
-    static List<AssetFile> assetsOf(ServerMessage.Update message) {
-        if (message instanceof ServerMessage.Snapshot snapshot) {
-            return snapshot.assets();
-        }
-        if (message instanceof ServerMessage.AssetUpdate update) {
-            return update.assets();
-        }
-        return List.of();
+    private static List<AssetFile> assetsOf(ServerMessage.Update message) {
+        return message.accept(BYTES).assets();
     }
 
-    static List<ClassFile> classesOf(ServerMessage.Update message) {
-        if (message instanceof ServerMessage.Snapshot snapshot) {
-            return snapshot.classes();
-        }
-        if (message instanceof ServerMessage.CodeUpdate code) {
-            return code.classes();
-        }
-        return List.of();
+    private static List<ClassFile> classesOf(ServerMessage.Update message) {
+        return message.accept(BYTES).classes();
     }
+
+    /** The class and asset bytes an update carries. */
+    private record Bytes(List<ClassFile> classes, List<AssetFile> assets) {
+        static final Bytes NONE = new Bytes(List.of(), List.of());
+    }
+
+    private static final ServerMessage.Update.Handler<Bytes> BYTES = new ServerMessage.Update.Handler<>() {
+        @Override
+        public Bytes snapshot(ServerMessage.Snapshot update) {
+            return new Bytes(update.classes(), update.assets());
+        }
+
+        @Override
+        public Bytes scene(ServerMessage.SceneUpdate update) {
+            return Bytes.NONE;
+        }
+
+        @Override
+        public Bytes code(ServerMessage.CodeUpdate update) {
+            return new Bytes(update.classes(), List.of());
+        }
+
+        @Override
+        public Bytes failed(ServerMessage.UpdateFailed update) {
+            return Bytes.NONE;
+        }
+
+        @Override
+        public Bytes asset(ServerMessage.AssetUpdate update) {
+            return new Bytes(List.of(), update.assets());
+        }
+    };
 }

@@ -1,2 +1,2 @@
-/** The websocket hub viewers connect to: authentication, sequence numbers, snapshots for joiners, fan-out. */
+/** The viewers' websocket protocol: authentication, hello and keepalive, fan-out of the publisher's updates, catch-up and snapshots for joiners. */
 package dev.hotframe.devserver.session;

@@ -185,10 +185,11 @@ class JavaBuildTest {
         built(build.full());
         Map<String, byte[]> good = new HashMap<>(build.classes());
         int compiles = build.compilations();
+        JavacWarmup warmup = new JavacWarmup(build);
 
-        assertThat(build.warmUntil(java.time.Duration.ofMinutes(1), 3)).isEqualTo(3);
+        assertThat(warmup.warmUntil(java.time.Duration.ofMinutes(1), 3)).isEqualTo(3);
 
-        assertThat(build.warmCompilations()).isEqualTo(3);
+        assertThat(warmup.compilations()).isEqualTo(3);
         assertThat(build.compilations()).as("warm-up compiles are not builds").isEqualTo(compiles);
         assertThat(build.classes()).isEqualTo(good);
         Path app = demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 30;");
@@ -199,9 +200,10 @@ class JavaBuildTest {
     void warmingGivesWayToARealBuildAndStops() throws Exception {
         built(build.full());
         int[] warmed = new int[1];
-        Thread warmer = new Thread(() -> warmed[0] = build.warmUntil(java.time.Duration.ofMinutes(1), 100_000));
+        JavacWarmup warmup = new JavacWarmup(build);
+        Thread warmer = new Thread(() -> warmed[0] = warmup.warmUntil(java.time.Duration.ofMinutes(1), 100_000));
         warmer.start();
-        while (build.warmCompilations() < 3) {
+        while (warmup.compilations() < 3) {
             Thread.sleep(5);
         }
 
@@ -212,6 +214,6 @@ class JavaBuildTest {
         assertThat(built.classification().tier()).isEqualTo(Tier.REDEFINE);
         assertThat(warmed[0]).as("warm-up compiles before the real build stopped it").isBetween(3, 99_999);
         assertThat(build.cancelledCompilations()).as("a cancelled warm-up is not a cancelled build").isZero();
-        assertThat(build.warmUntil(java.time.Duration.ofMinutes(1), 5)).as("a later call warms again").isEqualTo(5);
+        assertThat(warmup.warmUntil(java.time.Duration.ofMinutes(1), 5)).as("a later call warms again").isEqualTo(5);
     }
 }

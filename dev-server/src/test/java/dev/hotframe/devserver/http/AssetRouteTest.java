@@ -28,7 +28,7 @@ class AssetRouteTest {
     Path project;
 
     private final AccessToken token = AccessToken.generate();
-    private UpdateHub hub;
+    private HubServer server;
 
     @BeforeEach
     void start() throws Exception {
@@ -37,12 +37,13 @@ class AssetRouteTest {
         Files.writeString(project.resolve("secret.txt"), "TOP-SECRET");
         Files.createSymbolicLink(assets.resolve("escape.txt"), project.resolve("secret.txt"));
         Files.createSymbolicLink(assets.resolve("outside"), project);
-        hub = new UpdateHub(HubSettings.local(token).withAssets(project.resolve("assets")), seq -> null, Map::of).start();
+        HubSettings settings = HubSettings.local(token).withAssets(project.resolve("assets"));
+        server = new HubServer(settings, new UpdateHub(settings, () -> null), Map::of).start();
     }
 
     @AfterEach
     void stop() {
-        hub.close();
+        server.close();
     }
 
     @Test
@@ -69,7 +70,7 @@ class AssetRouteTest {
     }
 
     private String get(String target, boolean withToken) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", hub.port())) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);
             String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + (withToken ? "Authorization: Bearer " + token.value() + "\r\n" : "") + "Connection: close\r\n\r\n";

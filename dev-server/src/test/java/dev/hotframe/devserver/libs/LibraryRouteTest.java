@@ -2,6 +2,7 @@ package dev.hotframe.devserver.libs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.devserver.http.HubServer;
 import dev.hotframe.devserver.session.AccessToken;
 import dev.hotframe.devserver.session.HubSettings;
 import dev.hotframe.devserver.session.UpdateHub;
@@ -31,20 +32,21 @@ class LibraryRouteTest {
     private final AccessToken token = AccessToken.generate();
     private final LibraryShelf shelf = new LibraryShelf();
     private final HttpClient http = HttpClient.newHttpClient();
-    private UpdateHub hub;
+    private HubServer server;
 
     @BeforeEach
     void start() {
-        hub = new UpdateHub(HubSettings.local(token), seq -> null, Map::of).serveLibraries(shelf).start();
+        HubSettings settings = HubSettings.local(token);
+        server = new HubServer(settings, new UpdateHub(settings, () -> null), Map::of).serveLibraries(shelf).start();
     }
 
     @AfterEach
     void stop() {
-        hub.close();
+        server.close();
     }
 
     private HttpResponse<byte[]> get(String path, boolean withToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (withToken) {
             request.header(Protocol.TOKEN_HEADER, Protocol.bearer(token.value()));
         }

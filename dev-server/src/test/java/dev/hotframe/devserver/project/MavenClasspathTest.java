@@ -25,7 +25,7 @@ class MavenClasspathTest {
 
         MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false).resolve(pom);
 
-        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(LibraryProject.LIBRARY_JAR), List.of(LibraryProject.LIBRARY_JAR), null));
+        assertThat(resolved).isEqualTo(new MavenClasspath.Resolved(List.of(LibraryProject.LIBRARY_JAR), List.of(LibraryProject.LIBRARY_JAR)));
         Path cache = project.root().resolve(ResolutionCache.LIST);
         assertThat(Files.readAllLines(cache)).containsExactly(pom.fingerprint(), "compile\torg.apache.commons\t" + LibraryProject.LIBRARY_JAR);
         assertThat(new MavenClasspath(project.root(), false, NO_MAVEN).resolve(pom)).as("served from the cache")
@@ -41,8 +41,8 @@ class MavenClasspathTest {
         MavenClasspath.Resolution again = new MavenClasspath(project.root(), false, NO_MAVEN)
                 .resolve(MavenPom.read(project.root().resolve("pom.xml")));
 
-        assertThat(again.ok()).isFalse();
-        assertThat(again.problem()).startsWith("cannot run Maven (" + NO_MAVEN + ") to resolve the compile classpath: ");
+        assertThat(again).isInstanceOf(MavenClasspath.Unresolved.class);
+        assertThat(((MavenClasspath.Unresolved) again).reason()).startsWith("cannot run Maven (" + NO_MAVEN + ") to resolve the compile classpath: ");
     }
 
     @Test
@@ -52,7 +52,7 @@ class MavenClasspathTest {
         MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false)
                 .resolve(MavenPom.read(project.root().resolve("pom.xml")));
 
-        assertThat(resolved).isEqualTo(new MavenClasspath.Resolution(List.of(), List.of(), "cannot resolve the compile classpath: "
+        assertThat(resolved).isEqualTo(new MavenClasspath.Unresolved("cannot resolve the compile classpath: "
                 + "the dependency org.apache.commons:commons-lang3:jar:9.9.9 is not in the local Maven repository. "
                 + "Fix the dependency in the pom, or run 'mvn org.apache.maven.plugins:maven-dependency-plugin:3.11.0:resolve' "
                 + "where the repository can be reached, "
@@ -75,7 +75,7 @@ class MavenClasspathTest {
                   </dependencies>""");
         Files.writeString(project.root().resolve("pom.xml"), pom);
 
-        MavenClasspath.Resolution resolved = new MavenClasspath(project.root(), false)
+        MavenClasspath.Resolved resolved = (MavenClasspath.Resolved) new MavenClasspath(project.root(), false)
                 .resolve(MavenPom.read(project.root().resolve("pom.xml")));
 
         assertThat(resolved.entries()).containsExactlyInAnyOrder(LibraryProject.LIBRARY_JAR, provided);
@@ -88,15 +88,15 @@ class MavenClasspathTest {
     void aFailureIsRememberedForThePomAtTheNextStartAndAskedAgainWhenThePomIsSaved() throws Exception {
         LibraryProject project = LibraryProject.create(dir, "9.9.9");
         MavenPom pom = MavenPom.read(project.root().resolve("pom.xml"));
-        MavenClasspath.Resolution failed = new MavenClasspath(project.root(), false).resolve(pom);
+        MavenClasspath.Unresolved failed = (MavenClasspath.Unresolved) new MavenClasspath(project.root(), false).resolve(pom);
 
         MavenClasspath restarted = new MavenClasspath(project.root(), false, NO_MAVEN);
         assertThat(restarted.resolve(pom)).as("the next start does not run Maven for the same pom").isEqualTo(failed);
         assertThat(Files.readAllLines(project.root().resolve(ResolutionCache.FAILURE)))
-                .containsExactly(pom.fingerprint(), failed.problem());
+                .containsExactly(pom.fingerprint(), failed.reason());
 
         MavenClasspath.Resolution savedAgain = restarted.resolve(pom);
-        assertThat(savedAgain.problem()).as("a pom saved while the server runs is asked again")
+        assertThat(((MavenClasspath.Unresolved) savedAgain).reason()).as("a pom saved while the server runs is asked again")
                 .startsWith("cannot run Maven (" + NO_MAVEN + ") to resolve the compile classpath: ");
     }
 
@@ -109,7 +109,7 @@ class MavenClasspathTest {
         MavenClasspath.Resolution fixed = new MavenClasspath(project.root(), false)
                 .resolve(MavenPom.read(project.root().resolve("pom.xml")));
 
-        assertThat(fixed.ok()).isTrue();
+        assertThat(fixed).isInstanceOf(MavenClasspath.Resolved.class);
         assertThat(project.root().resolve(ResolutionCache.FAILURE)).doesNotExist();
     }
 
@@ -120,7 +120,7 @@ class MavenClasspathTest {
         new MavenClasspath(project.root(), false, NO_MAVEN).resolve(MavenPom.read(project.root().resolve("pom.xml")));
 
         assertThat(project.root().resolve(ResolutionCache.FAILURE)).doesNotExist();
-        assertThat(new MavenClasspath(project.root(), false).resolve(MavenPom.read(project.root().resolve("pom.xml"))).ok())
-                .as("once Maven is installed, the next start resolves").isTrue();
+        assertThat(new MavenClasspath(project.root(), false).resolve(MavenPom.read(project.root().resolve("pom.xml"))))
+                .as("once Maven is installed, the next start resolves").isInstanceOf(MavenClasspath.Resolved.class);
     }
 }

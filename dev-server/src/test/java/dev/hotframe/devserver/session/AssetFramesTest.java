@@ -35,7 +35,7 @@ class AssetFramesTest {
         AssetFile big = new AssetFile("assets/photo.jpg", photo);
         AssetFile small = new AssetFile("assets/icon.png", new byte[] {1, 2, 3});
 
-        running.hub.publish(seq -> new ServerMessage.AssetUpdate(new UpdateMeta(seq, List.of(big.path(), small.path()), 1000,
+        running.publish(seq -> new ServerMessage.AssetUpdate(new UpdateMeta(seq, List.of(big.path(), small.path()), 1000,
                 Map.of()), List.of(big, small), List.of()));
 
         ServerMessage.AssetUpdate update = (ServerMessage.AssetUpdate) viewer.nextMessage();
@@ -48,13 +48,13 @@ class AssetFramesTest {
         ViewerClient viewer = running.join("viewer");
         viewer.nextMessage();
         AssetFile first = new AssetFile("assets/a.png", new byte[] {9, 9});
-        running.hub.publish(seq -> new ServerMessage.AssetUpdate(new UpdateMeta(seq, List.of(first.path()), 1000, Map.of()),
+        running.publish(seq -> new ServerMessage.AssetUpdate(new UpdateMeta(seq, List.of(first.path()), 1000, Map.of()),
                 List.of(first), List.of()));
         viewer.nextMessage();
         int framesBefore = viewer.binaryFrames();
 
         AssetFile copy = new AssetFile("assets/copy-of-a.png", new byte[] {9, 9});
-        running.hub.publish(seq -> new ServerMessage.AssetUpdate(new UpdateMeta(seq, List.of(copy.path()), 1000, Map.of()),
+        running.publish(seq -> new ServerMessage.AssetUpdate(new UpdateMeta(seq, List.of(copy.path()), 1000, Map.of()),
                 List.of(copy), List.of()));
 
         assertThat(((ServerMessage.AssetUpdate) viewer.nextMessage()).assets()).containsExactly(copy);

@@ -45,7 +45,7 @@ class FanOutBench {
         long[] micros = new long[RUNS];
         for (int run = -WARMUP; run < RUNS; run++) {
             long start = System.nanoTime();
-            running.hub.publish(build);
+            running.publish(build);
             for (ViewerClient viewer : viewers) {
                 viewer.nextSkippingPings();
             }

@@ -41,7 +41,7 @@ class FanOutTest {
 
         List<ServerMessage.Update> sent = new ArrayList<>();
         for (int n = 0; n < UPDATES; n++) {
-            sent.add(running.hub.publish(n % 2 == 0 ? RunningHub::failed : FanOutTest::code));
+            sent.add(running.publish(n % 2 == 0 ? RunningHub::failed : FanOutTest::code));
         }
 
         for (ViewerClient viewer : viewers) {

@@ -42,7 +42,7 @@ class HostileClientsTest {
         good = running.join("good");
         good.nextMessage();
         await().atMost(Duration.ofSeconds(5)).until(() -> running.hub.viewerCount() == 1);
-        running.hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
         assertThat(good.nextMessage()).isEqualTo(RunningHub.failed(1));
     }
 
@@ -61,7 +61,7 @@ class HostileClientsTest {
                             Protocol.TOKEN_HEADER, Protocol.bearer(hub.token.value()))));
                     assertThat(handshakeStatus(failure)).isEqualTo(403);
                 }),
-                attack("a rebinding Host", hub -> assertThat(hub.rawUpgrade("evil.example:" + hub.hub.port()))
+                attack("a rebinding Host", hub -> assertThat(hub.rawUpgrade("evil.example:" + hub.server.port()))
                         .isEqualTo("HTTP/1.1 403 Forbidden")),
                 attack("a frame over the limit", hub -> {
                     ViewerClient client = hub.connect(hub.authorized());
@@ -111,8 +111,8 @@ class HostileClientsTest {
     void hostileClientIsRefusedAndTheGoodViewerCarriesOn(String name, Attack attack) throws Exception {
         attack.run(running);
 
-        running.hub.publish(RunningHub::failed);
-        running.hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
         assertThat(nextUpdate()).isEqualTo(RunningHub.failed(2));
         assertThat(nextUpdate()).isEqualTo(RunningHub.failed(3));
         assertThat(running.hub.viewerIds()).contains("good");

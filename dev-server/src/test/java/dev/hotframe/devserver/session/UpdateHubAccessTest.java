@@ -65,13 +65,13 @@ class UpdateHubAccessTest {
 
     @Test
     void loopbackHostIsUpgraded() throws Exception {
-        assertThat(running.rawUpgrade("127.0.0.1:" + running.hub.port())).isEqualTo("HTTP/1.1 101 Switching Protocols");
-        assertThat(running.rawUpgrade("localhost:" + running.hub.port())).isEqualTo("HTTP/1.1 101 Switching Protocols");
+        assertThat(running.rawUpgrade("127.0.0.1:" + running.server.port())).isEqualTo("HTTP/1.1 101 Switching Protocols");
+        assertThat(running.rawUpgrade("localhost:" + running.server.port())).isEqualTo("HTTP/1.1 101 Switching Protocols");
     }
 
     @Test
     void foreignHostIsRefusedAgainstDnsRebinding() throws Exception {
-        assertThat(running.rawUpgrade("evil.example:" + running.hub.port())).isEqualTo("HTTP/1.1 403 Forbidden");
+        assertThat(running.rawUpgrade("evil.example:" + running.server.port())).isEqualTo("HTTP/1.1 403 Forbidden");
     }
 
     @Test
@@ -86,7 +86,7 @@ class UpdateHubAccessTest {
     void statusShowsSeqAndViewersAcks() throws Exception {
         ViewerClient viewer = running.join("viewer-1");
         viewer.next();
-        running.hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
         viewer.send(CODEC.encode(new ViewerMessage.Ack(1, true, Tier.REDEFINE, 10, 20, null, Map.of("apply", 4L))));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {

@@ -56,8 +56,8 @@ class UpdateHubTest {
         assertThat(viewer.nextMessage()).isEqualTo(snapshot(0));
         await().atMost(Duration.ofSeconds(5)).until(() -> hub.viewerCount() == 1);
 
-        ServerMessage first = hub.publish(RunningHub::failed);
-        hub.publish(RunningHub::failed);
+        ServerMessage first = running.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
 
         assertThat(first).isEqualTo(failed(1));
         assertThat(viewer.nextMessage()).isEqualTo(failed(1));
@@ -70,7 +70,7 @@ class UpdateHubTest {
         ViewerClient joined = running.join("viewer-1");
         joined.nextMessage();
 
-        hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
 
         assertThat(joined.nextMessage()).isEqualTo(failed(1));
         assertThat(silent.hasMessages()).isFalse();
@@ -79,8 +79,8 @@ class UpdateHubTest {
 
     @Test
     void lateJoinerGetsASnapshotAtTheCurrentSeq() throws Exception {
-        hub.publish(RunningHub::failed);
-        hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
 
         assertThat(running.join("viewer-1").nextMessage()).isEqualTo(snapshot(2));
     }
@@ -88,7 +88,7 @@ class UpdateHubTest {
     @Test
     void reconnectingViewerGetsOnlyWhatItMissed() throws Exception {
         for (int i = 0; i < 5; i++) {
-            hub.publish(RunningHub::failed);
+            running.publish(RunningHub::failed);
         }
         ViewerClient viewer = running.connect(running.authorized());
         viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-1", "17", List.of(), hub.serverId(), 2,
@@ -99,13 +99,13 @@ class UpdateHubTest {
         assertThat(viewer.nextMessage()).isEqualTo(failed(3));
         assertThat(viewer.nextMessage()).isEqualTo(failed(4));
         assertThat(viewer.nextMessage()).isEqualTo(failed(5));
-        hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
         assertThat(viewer.nextMessage()).isEqualTo(failed(6));
     }
 
     @Test
     void viewerOfAnotherServerGetsASnapshot() throws Exception {
-        hub.publish(RunningHub::failed);
+        running.publish(RunningHub::failed);
         ViewerClient viewer = running.connect(running.authorized());
         viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-1", "17", List.of(), "a-server-that-was",
                 1, Map.of())));
@@ -120,7 +120,7 @@ class UpdateHubTest {
         running = new RunningHub(s -> s.withLimits(new Limits(1 << 20, 16 << 20, 32 << 20, 100, 100, 2)));
         hub = running.hub;
         for (int i = 0; i < 5; i++) {
-            hub.publish(RunningHub::failed);
+            running.publish(RunningHub::failed);
         }
         ViewerClient viewer = running.connect(running.authorized());
         viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "viewer-1", "17", List.of(), hub.serverId(), 2,
@@ -136,8 +136,8 @@ class UpdateHubTest {
         fresh.nextMessage();
         await().atMost(Duration.ofSeconds(5)).until(() -> hub.viewerCount() == 1);
 
-        ServerMessage.Update code = hub.publish(seq -> code(seq, A, B));
-        ServerMessage.Update again = hub.publish(seq -> code(seq, A, B));
+        ServerMessage.Update code = running.publish(seq -> code(seq, A, B));
+        ServerMessage.Update again = running.publish(seq -> code(seq, A, B));
 
         assertThat(fresh.nextMessage()).isEqualTo(code);
         assertThat(fresh.nextMessage()).isEqualTo(again);
@@ -147,7 +147,7 @@ class UpdateHubTest {
 
     @Test
     void resumingViewerIsSentOnlyTheBytesItLacks() throws Exception {
-        ServerMessage.Update code = hub.publish(seq -> code(seq, A, B));
+        ServerMessage.Update code = running.publish(seq -> code(seq, A, B));
         ViewerClient holdsA = running.connect(running.authorized());
         holdsA.preload(A);
         holdsA.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "holds-a", "17", List.of(), hub.serverId(), 0,
@@ -164,9 +164,9 @@ class UpdateHubTest {
         viewer.nextMessage();
         ClassFile edited = new ClassFile("demo.A", new byte[] {1, 2, 3, 4});
 
-        hub.publish(seq -> code(seq, A));
-        hub.publish(seq -> code(seq, edited));
-        ServerMessage.Update reverted = hub.publish(seq -> code(seq, A));
+        running.publish(seq -> code(seq, A));
+        running.publish(seq -> code(seq, edited));
+        ServerMessage.Update reverted = running.publish(seq -> code(seq, A));
 
         viewer.nextMessage();
         viewer.nextMessage();
@@ -181,7 +181,7 @@ class UpdateHubTest {
             // Publish until the viewer has joined, then 200 more, so that it joins mid-stream.
             int after = 200;
             while (after > 0 && last.get() < 1_000_000) {
-                last.set(hub.publish(RunningHub::failed).meta().seq());
+                last.set(running.publish(RunningHub::failed).meta().seq());
                 after -= hub.viewerCount();
             }
         }, "test-publisher");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.hotframe.devserver.http.HubServer;
 import dev.hotframe.devserver.session.AccessToken;
 import dev.hotframe.devserver.session.HubSettings;
 import dev.hotframe.devserver.session.UpdateHub;
@@ -37,12 +38,12 @@ class TlsHubTest {
     @TempDir
     Path home;
 
-    private UpdateHub hub;
+    private HubServer server;
 
     @AfterEach
     void stop() {
-        if (hub != null) {
-            hub.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -63,11 +64,12 @@ class TlsHubTest {
     void viewerThatTrustsTheCertificateJoinsOverWss() throws Exception {
         TlsIdentity identity = SelfSigned.loadOrCreate(home.resolve("tls"), List.of("127.0.0.1"));
         AccessToken token = AccessToken.generate();
-        hub = new UpdateHub(HubSettings.local(token).withTls(identity), TlsHubTest::snapshot, Map::of).start();
+        HubSettings settings = HubSettings.local(token).withTls(identity);
+        server = new HubServer(settings, new UpdateHub(settings, () -> snapshot(0)), Map::of).start();
 
-        assertThat(hub.url()).isEqualTo("wss://127.0.0.1:" + hub.port() + Protocol.PATH);
+        assertThat(server.url()).isEqualTo("wss://127.0.0.1:" + server.port() + Protocol.PATH);
         HttpClient https = HttpClient.newBuilder().sslContext(trusting(identity)).build();
-        ViewerClient viewer = ViewerClient.connect(https, hub.url(), Map.of(Protocol.TOKEN_HEADER, Protocol.bearer(token.value())))
+        ViewerClient viewer = ViewerClient.connect(https, server.url(), Map.of(Protocol.TOKEN_HEADER, Protocol.bearer(token.value())))
                 .join();
         viewer.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "tls-viewer", "17", List.of(), null, 0, Map.of())));
 
@@ -78,9 +80,10 @@ class TlsHubTest {
     @Test
     void clientThatDoesNotTrustTheCertificateCannotConnect() throws Exception {
         TlsIdentity identity = SelfSigned.loadOrCreate(home.resolve("tls"), List.of("127.0.0.1"));
-        hub = new UpdateHub(HubSettings.local(AccessToken.generate()).withTls(identity), TlsHubTest::snapshot, Map::of).start();
+        HubSettings settings = HubSettings.local(AccessToken.generate()).withTls(identity);
+        server = new HubServer(settings, new UpdateHub(settings, () -> snapshot(0)), Map::of).start();
 
-        Throwable failure = catchThrowable(() -> ViewerClient.connect(HttpClient.newHttpClient(), hub.url(), Map.of()).join());
+        Throwable failure = catchThrowable(() -> ViewerClient.connect(HttpClient.newHttpClient(), server.url(), Map.of()).join());
 
         assertThat(failure).hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
     }

@@ -3,6 +3,7 @@ package dev.hotframe.devserver.compile.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotframe.devserver.compile.JavaBuild;
+import dev.hotframe.devserver.compile.JavacWarmup;
 import dev.hotframe.devserver.project.Project;
 import dev.hotframe.testing.project.GeneratedProject;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class CompileBench {
             long start = System.nanoTime();
             assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
             long fullMs = (System.nanoTime() - start) / 1_000_000;
-            build.warmUntil(java.time.Duration.ofMinutes(1), 3);
+            new JavacWarmup(build).warmUntil(java.time.Duration.ofMinutes(1), 3);
             return new Subject(project, build, fullMs, new Random(project.files()), new int[] {1});
         }
 

@@ -1,5 +1,6 @@
-package dev.hotframe.devserver.session;
+package dev.hotframe.devserver.http;
 
+import dev.hotframe.devserver.session.HubSettings;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
