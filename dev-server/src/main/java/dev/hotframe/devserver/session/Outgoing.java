@@ -40,12 +40,18 @@ final class Outgoing {
 
     /**
      * Encodes {@code message} once for every viewer. An update that breaks the codec's limits
-     * (too many classes, too much text) becomes a failure saying so, which viewers can read.
+     * (too many classes, too much text) or cannot be encoded at all becomes a failure with the
+     * same number saying so, which viewers can read: the stream goes on at the next number.
      */
     static Outgoing of(ServerMessage.Update message, WireCodec codec) {
         Limits limits = codec.limits();
         int classes = classesOf(message).size() + assetsOf(message).size();
-        String text = codec.encode(message);
+        String text;
+        try {
+            text = codec.encode(message);
+        } catch (IllegalStateException e) {
+            return failed(message, codec, e.getMessage());
+        }
         String problem = classes > limits.classesPerUpdate()
                 ? classes + " classes or assets changed at once; one update may carry " + limits.classesPerUpdate()
                 : text.length() > limits.textBytes()
@@ -53,9 +59,13 @@ final class Outgoing {
         if (problem == null) {
             return new Outgoing(message, text, limits.binaryBytes());
         }
+        return failed(message, codec, problem);
+    }
+
+    private static Outgoing failed(ServerMessage.Update message, WireCodec codec, String problem) {
         log.error("#{} cannot be sent: {}", message.meta().seq(), problem);
         var failed = new ServerMessage.UpdateFailed(message.meta(), List.of(new Diagnostic("", 0, 0, problem)));
-        return new Outgoing(failed, codec.encode(failed), limits.binaryBytes());
+        return new Outgoing(failed, codec.encode(failed), codec.limits().binaryBytes());
     }
 
     /** Sends this update to {@code link}: the class and asset bytes it lacks, then the text. */

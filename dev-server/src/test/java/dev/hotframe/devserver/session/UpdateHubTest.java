@@ -65,6 +65,27 @@ class UpdateHubTest {
     }
 
     @Test
+    void anUpdateThatCannotBeEncodedIsSentAsAFailureWithItsNumberAndTheStreamGoesOn() throws Exception {
+        ViewerClient viewer = running.join("viewer-1");
+        assertThat(viewer.nextMessage()).isEqualTo(snapshot(0));
+        dev.hotframe.scene.SceneNode deep = new dev.hotframe.scene.SceneNode("leaf", "rect", Map.of(), List.of());
+        for (int i = 0; i < 1_000; i++) {
+            deep = new dev.hotframe.scene.SceneNode("n" + i, "group", Map.of(), List.of(deep));
+        }
+        dev.hotframe.scene.SceneNode tooDeep = deep;
+
+        running.publish(seq -> new ServerMessage.SceneUpdate(new UpdateMeta(seq, List.of("scenes/deep.json"), 1_000, Map.of()),
+                List.of(dev.hotframe.wire.SceneChange.added("deep", tooDeep))));
+        running.publish(RunningHub::failed);
+
+        ServerMessage first = viewer.nextMessage();
+        assertThat(first).isInstanceOf(ServerMessage.UpdateFailed.class);
+        assertThat(((ServerMessage.UpdateFailed) first).meta().seq()).isEqualTo(1);
+        assertThat(((ServerMessage.UpdateFailed) first).diagnostics().get(0).message()).startsWith("cannot encode SceneUpdate: ");
+        assertThat(viewer.nextMessage()).isEqualTo(failed(2));
+    }
+
+    @Test
     void connectionWithoutHelloGetsNoUpdates() throws Exception {
         ViewerClient silent = running.connect(running.authorized());
         ViewerClient joined = running.join("viewer-1");
