@@ -71,8 +71,18 @@ final class DashboardAccess {
         }
         Cookie cookie = new Cookie(COOKIE, session, "/", -1, false, true, null, SameSite.STRICT);
         ctx.cookie(cookie);
-        ctx.redirect(ctx.path());
+        ctx.redirect(onThisServer(ctx.path()));
         return true;
+    }
+
+    /**
+     * The same page as a path on this server: leading slashes and backslashes fold into one, so
+     * {@code //evil.example.com/} (which a browser reads as another host) becomes
+     * {@code /evil.example.com/}; anything but printable ASCII sends the visitor to the start page.
+     */
+    static String onThisServer(String path) {
+        String rest = path == null ? "" : path.replaceFirst("^[/\\\\]+", "");
+        return rest.chars().allMatch(c -> c > 0x20 && c < 0x7F) ? "/" + rest : "/";
     }
 
     private boolean cookieMatches(String presented) {
