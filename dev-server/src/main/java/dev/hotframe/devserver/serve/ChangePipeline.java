@@ -12,6 +12,7 @@ import dev.hotframe.devserver.watch.ChangeBatch;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Library;
+import dev.hotframe.wire.SceneChange;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.Sha256;
 import dev.hotframe.wire.Tier;
@@ -43,6 +44,10 @@ import org.slf4j.LoggerFactory;
 final class ChangePipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ChangePipeline.class);
+    /** How long a writer gets to finish a file that did not parse or compile, before the error is believed. */
+    static final long SETTLE_MILLIS = 30;
+    /** How often a file that keeps changing under the parser is read again; its next save brings a new batch anyway. */
+    private static final int SETTLE_TRIES = 3;
 
     private final Project project;
     private final JavaBuild build;
@@ -53,10 +58,18 @@ final class ChangePipeline {
     private final Map<Path, String> lastContent = new HashMap<>();
     private Set<Path> carried = Set.of();
     private final AssetCatalog assets;
+    private final Runnable settle;
 
     /** @param viewerCount how many viewers an update goes to, for the log line */
     ChangePipeline(Project project, JavaBuild build, SceneStore scenes, Publisher publisher, IntSupplier viewerCount,
                    AssetCatalog assets, LibraryShelf shelf) {
+        this(project, build, scenes, publisher, viewerCount, assets, shelf, () -> pause(SETTLE_MILLIS));
+    }
+
+    /** @param settle waits a moment for a writer to finish, before files that did not parse or compile are read again */
+    ChangePipeline(Project project, JavaBuild build, SceneStore scenes, Publisher publisher, IntSupplier viewerCount,
+                   AssetCatalog assets, LibraryShelf shelf, Runnable settle) {
+        this.settle = settle;
         this.project = project;
         this.build = build;
         this.scenes = scenes;
@@ -111,7 +124,7 @@ final class ChangePipeline {
 
     private void scenes(List<Path> files, ChangeBatch batch) {
         long start = System.nanoTime();
-        SceneStore.Result result = scenes.changed(files);
+        SceneStore.Result result = readAgainWhileWriting(scenes.changed(files));
         long diffMs = (System.nanoTime() - start) / 1_000_000;
         Map<String, List<Diagnostic>> problems = new HashMap<>(publisher.published().sceneProblems());
         files.forEach(f -> problems.remove(project.relative(f)));
@@ -132,6 +145,25 @@ final class ChangePipeline {
             log.warn("#{} error   scene file does not parse; viewers keep the last good scene:\n{}", sent.meta().seq(),
                     lines(result.errors()));
         }
+    }
+
+    /** {@code result}, with the scene files that were still being written when they did not parse read again. */
+    private SceneStore.Result readAgainWhileWriting(SceneStore.Result first) {
+        SceneStore.Result result = first;
+        for (int tries = 0; tries < SETTLE_TRIES && !result.errors().isEmpty(); tries++) {
+            List<Path> rewritten = stillWriting(result.errors());
+            if (rewritten.isEmpty()) {
+                break;
+            }
+            SceneStore.Result again = scenes.changed(rewritten);
+            Set<String> reread = rewritten.stream().map(project::relative).collect(java.util.stream.Collectors.toSet());
+            List<SceneChange> changes = new ArrayList<>(result.changes());
+            changes.addAll(again.changes());
+            List<Diagnostic> errors = new ArrayList<>(result.errors().stream().filter(d -> !reread.contains(d.file())).toList());
+            errors.addAll(again.errors());
+            result = new SceneStore.Result(changes, errors);
+        }
+        return result;
     }
 
     private void assets(List<Path> files, ChangeBatch batch) {
@@ -163,10 +195,19 @@ final class ChangePipeline {
     }
 
     private void java(List<Path> files, ChangeBatch batch) {
+        java(files, batch, 0);
+    }
+
+    /** @param depth how many times files that did not compile were found still being written and built again */
+    private void java(List<Path> files, ChangeBatch batch, int depth) {
         Set<Path> changed = new LinkedHashSet<>(carried);
         changed.addAll(files);
         List<String> names = changed.stream().map(project::relative).toList();
         JavaBuild.Result result = build.changed(Set.copyOf(files), batch.newerChanges());
+        for (int tries = 0; tries < SETTLE_TRIES && result instanceof JavaBuild.Failed failed
+                && !stillWriting(failed.errors()).isEmpty(); tries++) {
+            result = build.changed(Set.copyOf(files), batch.newerChanges());
+        }
         if (result instanceof JavaBuild.Superseded superseded) {
             carried = changed;
             log.debug("gave up compiling {} after {} ms: more changes arrived, compiling them all together", names,
@@ -199,7 +240,10 @@ final class ChangePipeline {
             log.info("{} in {} ms -> {}{}", c.summary(), System.currentTimeMillis() - batch.firstSeenAtMs(), viewers(),
                     c.structural() ? ": " + c.reason() : "");
         }
-        if (!built.errors().isEmpty()) {
+        List<Path> rewritten = built.errors().isEmpty() || depth >= SETTLE_TRIES ? List.of() : stillWriting(built.errors());
+        if (!rewritten.isEmpty()) {
+            java(rewritten, batch, depth + 1);
+        } else if (!built.errors().isEmpty()) {
             List<String> broken = built.errors().stream().map(Diagnostic::file).distinct().toList();
             Map<String, Long> phases = phases(batch, Map.of("compile", built.compileMs()));
             var sent = publisher.publish(p -> p.withJavaProblems(built.errors()),
@@ -235,6 +279,33 @@ final class ChangePipeline {
     }
 
     /** True when {@code path} was deleted, or its content differs from when it was last processed. */
+    /**
+     * The files named by {@code errors} whose content changed since this pipeline read them, after
+     * a moment's {@link #settle}: they were read while an editor was still writing them (a save in
+     * place truncates first), so their errors are not believed and they are read again.
+     */
+    private List<Path> stillWriting(List<Diagnostic> errors) {
+        List<Path> files = errors.stream().map(Diagnostic::file).filter(f -> !f.isEmpty()).distinct()
+                .map(f -> project.root().resolve(f).toAbsolutePath().normalize()).filter(lastContent::containsKey).toList();
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        settle.run();
+        List<Path> rewritten = files.stream().filter(this::changedSinceLastSeen).toList();
+        if (!rewritten.isEmpty()) {
+            log.debug("{} changed while it was read; reading it again", rewritten);
+        }
+        return rewritten;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private boolean changedSinceLastSeen(Path path) {
         String now = hash(path);
         String before = now == null ? lastContent.remove(path) : lastContent.put(path, now);
