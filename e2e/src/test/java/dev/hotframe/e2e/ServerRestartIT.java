@@ -69,6 +69,16 @@ class ServerRestartIT {
                 .until(() -> last(frames.updates()), u -> u != null && u.get("tier").asText().equals("scene"));
         assertThat(edit.get("seq").asLong()).isEqualTo(1);
         assertThat(HeadlessOutput.pixel(frames.dir().resolve("latest.png"), CARD[0], CARD[1])).isEqualTo(0xFFFF3366);
+
+        // Issue 17 item 8: the new server numbers from 0 again; its frames are frame-<seq>-2.png and each line names its run.
+        List<JsonNode> lines = frames.updates();
+        assertThat(lines.get(0).get("server").asText()).isEqualTo(lines.get(1).get("server").asText())
+                .isNotEqualTo(lines.get(2).get("server").asText());
+        assertThat(lines.stream().map(l -> l.get("frame").asText()).toList())
+                .containsExactly("frame-0.png", "frame-1.png", resync.get("seq").asLong() == 0 ? "frame-0-2.png"
+                        : "frame-" + resync.get("seq").asLong() + "-2.png", "frame-1-2.png");
+        assertThat(frames.dir().resolve("frame-1.png")).as("the first run's frame is kept").exists();
+        assertThat(HeadlessOutput.pixel(frames.dir().resolve("frame-1-2.png"), CARD[0], CARD[1])).isEqualTo(0xFFFF3366);
     }
 
     private static HotframeProcess startServer(SampleApp project, Map<String, String> env) throws Exception {

@@ -183,10 +183,11 @@ public final class FrameLoop {
 
     private List<UpdateRecord> applyPending() {
         List<UpdateRecord> applied = new ArrayList<>();
-        ServerMessage.Update message;
-        while ((message = inbox.nextUpdate()) != null) {
+        Inbox.Incoming incoming;
+        while ((incoming = inbox.nextUpdate()) != null) {
+            ServerMessage.Update message = incoming.update();
             try {
-                UpdateRecord record = applier.apply(message);
+                UpdateRecord record = applier.apply(message).from(incoming.server());
                 applied.add(record);
                 hud.reloaded(record.tier(), record.ok(), record.serverPhasesMs(), record.applyMs());
                 if (record.changedCode()) {

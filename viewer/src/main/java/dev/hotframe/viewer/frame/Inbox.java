@@ -14,15 +14,24 @@ import java.util.function.Consumer;
  */
 public final class Inbox {
 
-    private final ConcurrentLinkedQueue<ServerMessage.Update> updates = new ConcurrentLinkedQueue<>();
+    /** An update and the id of the server run that sent it, or null when not known. */
+    record Incoming(String server, ServerMessage.Update update) {
+    }
+
+    private final ConcurrentLinkedQueue<Incoming> updates = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ServerMessage.Request> requests = new ConcurrentLinkedQueue<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile String connection;
     private volatile boolean stopping;
 
-    /** Hands over an update; the loop applies it before the next frame. */
+    /** Hands over an update from a server whose run is not known; the loop applies it before the next frame. */
     public void offer(ServerMessage.Update update) {
-        updates.add(update);
+        offer(null, update);
+    }
+
+    /** Hands over an update that the server run {@code server} sent; the loop applies it before the next frame. */
+    public void offer(String server, ServerMessage.Update update) {
+        updates.add(new Incoming(server, update));
         wake.release();
     }
 
@@ -48,7 +57,7 @@ public final class Inbox {
     }
 
     /** The next update, or null. */
-    ServerMessage.Update nextUpdate() {
+    Incoming nextUpdate() {
         return updates.poll();
     }
 

@@ -12,13 +12,16 @@ import java.util.Map;
  * milliseconds since the epoch; {@code detectedAtMs} is the server's clock. {@code warnings}
  * says what a reload could not carry over (a state field reset, with its name);
  * {@code viewerPhasesMs} times the viewer's steps ({@code redefine}, {@code save}, {@code load},
- * {@code init}, {@code migrate}). Both are left out of the JSON when empty.
+ * {@code init}, {@code migrate}). Both are left out of the JSON when empty. {@code server} is
+ * the id of the dev-server run that sent the update ({@code seq} starts again with each run),
+ * left out when not known.
  */
 public record UpdateRecord(long seq, Tier tier, List<String> files, long detectedAtMs, long appliedAtMs,
                            long renderedAtMs, boolean ok, String error, String reason, Map<String, Long> serverPhasesMs,
                            long applyMs, int generation,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> viewerPhasesMs) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> viewerPhasesMs,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String server) {
 
     public UpdateRecord {
         files = List.copyOf(files);
@@ -31,12 +34,27 @@ public record UpdateRecord(long seq, Tier tier, List<String> files, long detecte
     public UpdateRecord(long seq, Tier tier, List<String> files, long detectedAtMs, long appliedAtMs, long renderedAtMs,
                         boolean ok, String error, String reason, Map<String, Long> serverPhasesMs, long applyMs, int generation) {
         this(seq, tier, files, detectedAtMs, appliedAtMs, renderedAtMs, ok, error, reason, serverPhasesMs, applyMs, generation,
-                List.of(), Map.of());
+                List.of(), Map.of(), null);
+    }
+
+    /** A record without the server run. */
+    public UpdateRecord(long seq, Tier tier, List<String> files, long detectedAtMs, long appliedAtMs, long renderedAtMs,
+                        boolean ok, String error, String reason, Map<String, Long> serverPhasesMs, long applyMs, int generation,
+                        List<String> warnings, Map<String, Long> viewerPhasesMs) {
+        this(seq, tier, files, detectedAtMs, appliedAtMs, renderedAtMs, ok, error, reason, serverPhasesMs, applyMs, generation,
+                warnings, viewerPhasesMs, null);
+    }
+
+    /** This record, sent by the server run {@code id}. */
+    public UpdateRecord from(String id) {
+        return new UpdateRecord(seq, tier, files, detectedAtMs, appliedAtMs, renderedAtMs, ok, error, reason, serverPhasesMs,
+                applyMs, generation, warnings, viewerPhasesMs, id);
     }
 
     UpdateRecord rendered(long atMs, boolean frameOk, String frameError) {
         return new UpdateRecord(seq, tier, files, detectedAtMs, appliedAtMs, atMs, ok && frameOk,
-                error != null ? error : frameError, reason, serverPhasesMs, applyMs, generation, warnings, viewerPhasesMs);
+                error != null ? error : frameError, reason, serverPhasesMs, applyMs, generation, warnings, viewerPhasesMs,
+                server);
     }
 
     /** Whether this update changed the running code or state (so a paused app may run again). */

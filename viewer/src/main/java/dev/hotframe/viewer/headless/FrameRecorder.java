@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * Writes the headless output contract into a folder, off the render thread: for each update,
  * {@code frame-<seq>.png}; then {@code latest.png} and {@code state.json}, each replaced
  * atomically; then one JSON line in {@code updates.jsonl}. The line comes last, so a reader
- * that sees it finds the files it describes. With a live period, {@code latest.png} and
+ * that sees it finds the files it describes. A dev server that restarts numbers its updates from
+ * 0 again: the frames of the n-th server run this viewer follows (n > 1) are
+ * {@code frame-<seq>-<n>.png}, and every line names its frame ({@code "frame"}) and its server
+ * run ({@code "server"}), so nothing is overwritten and no line is ambiguous. With a live period, {@code latest.png} and
  * {@code state.json} are also replaced that often between updates, one write at a time.
  */
 public final class FrameRecorder implements FrameLog, AutoCloseable {
@@ -47,6 +50,8 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
     private final long liveEveryMs;
     private final AtomicBoolean writing = new AtomicBoolean();
     private volatile long lastQueuedAtMs;
+    // The server runs seen, in order; the writer thread's own.
+    private final List<String> servers = new java.util.ArrayList<>();
 
     public FrameRecorder(Path dir) throws IOException {
         this(dir, null, 0);
@@ -82,8 +87,9 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
             try (Image image = frame) {
                 byte[] png = encode(image);
                 for (UpdateRecord record : records) {
-                    Files.write(dir.resolve("frame-" + record.seq() + ".png"), png);
-                    if (golden != null) {
+                    String name = frameOf(record);
+                    Files.write(dir.resolve(name), png);
+                    if (golden != null && name.equals("frame-" + record.seq() + ".png")) {
                         golden.check(record.seq(), image, png, dir);
                     }
                 }
@@ -91,7 +97,9 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
                 replace("state.json", stateJson.getBytes(StandardCharsets.UTF_8));
                 StringBuilder lines = new StringBuilder();
                 for (UpdateRecord record : records) {
-                    lines.append(json.writeValueAsString(record)).append('\n');
+                    com.fasterxml.jackson.databind.node.ObjectNode line = json.valueToTree(record);
+                    line.put("frame", frameOf(record));
+                    lines.append(json.writeValueAsString(line)).append('\n');
                 }
                 Files.writeString(dir.resolve("updates.jsonl"), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException | RuntimeException e) {
@@ -100,6 +108,16 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
                 writing.set(false);
             }
         });
+    }
+
+    /** The file of this record's frame: {@code frame-<seq>.png} for the first server run, {@code frame-<seq>-<n>.png} for the n-th. */
+    private String frameOf(UpdateRecord record) {
+        int run = servers.indexOf(record.server());
+        if (run < 0) {
+            servers.add(record.server());
+            run = servers.size() - 1;
+        }
+        return "frame-" + record.seq() + (run == 0 ? "" : "-" + (run + 1)) + ".png";
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ final class UpdateStream implements AutoCloseable {
     private final Resume resume = new Resume();
     private final BlobStore blobs;
     private final LibraryCache libraries;
-    private final Consumer<ServerMessage.Update> onUpdate;
+    private final BiConsumer<String, ServerMessage.Update> onUpdate;
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hotframe-libraries");
         t.setDaemon(true);
@@ -40,8 +40,11 @@ final class UpdateStream implements AutoCloseable {
     // Completes once every update accepted so far has been handed on; guarded by this.
     private CompletableFuture<Void> handedOn = CompletableFuture.completedFuture(null);
 
-    /** @param onUpdate receives every update once, in sequence order; it must not block */
-    UpdateStream(BlobStore blobs, LibraryCache libraries, Consumer<ServerMessage.Update> onUpdate) {
+    /**
+     * @param onUpdate receives every update once, in sequence order, with the id of the server run
+     *                 that sent it (null when not known); it must not block
+     */
+    UpdateStream(BlobStore blobs, LibraryCache libraries, BiConsumer<String, ServerMessage.Update> onUpdate) {
         this.blobs = blobs;
         this.libraries = libraries;
         this.onUpdate = onUpdate;
@@ -98,23 +101,23 @@ final class UpdateStream implements AutoCloseable {
             log.warn("update #{} follows #{}: one is missing; resynchronizing", seq, last);
         } else {
             blobs.accepted(update);
-            handOn(update, from);
+            handOn(resume.serverId(), update, from);
         }
         return verdict;
     }
 
-    private void handOn(ServerMessage.Update update, ServerAddress from) {
+    private void handOn(String server, ServerMessage.Update update, ServerAddress from) {
         List<Library> missing = from == null ? List.of()
                 : librariesOf(update).stream().filter(library -> !libraries.has(library)).toList();
         if (missing.isEmpty() && handedOn.isDone()) {
-            onUpdate.accept(update);
+            onUpdate.accept(server, update);
             return;
         }
-        handedOn = handedOn.thenRunAsync(() -> fetchThenHandOn(update, missing, from), fetcher);
+        handedOn = handedOn.thenRunAsync(() -> fetchThenHandOn(server, update, missing, from), fetcher);
     }
 
     /** On the fetcher thread: never throws, so that the updates queued behind this one are still handed on. */
-    private void fetchThenHandOn(ServerMessage.Update update, List<Library> missing, ServerAddress from) {
+    private void fetchThenHandOn(String server, ServerMessage.Update update, List<Library> missing, ServerAddress from) {
         try {
             if (!missing.isEmpty()) {
                 libraries.fetch(missing, from.url(), from.token(), from.httpClient());
@@ -124,7 +127,7 @@ final class UpdateStream implements AutoCloseable {
                     update.meta().seq(), e);
         }
         try {
-            onUpdate.accept(update);
+            onUpdate.accept(server, update);
         } catch (RuntimeException e) {
             log.error("handing on update #{} failed unexpectedly", update.meta().seq(), e);
         }

@@ -136,7 +136,7 @@ class ServerConnectionTest {
     private void connect(LibraryCache libraries) {
         AddressSource address = new AddressSource(URI.create("ws://127.0.0.1:" + server.port() + Protocol.PATH), TOKEN,
                 null, null, null, cache);
-        connection = new ServerConnection(address, "viewer-test", "raster", new Receiver(updates::add, requests::add,
+        connection = new ServerConnection(address, "viewer-test", "raster", new Receiver((server, update) -> updates.add(update), requests::add,
                 state -> { }, reason -> { }), libraries);
         connection.start();
     }
