@@ -91,6 +91,22 @@ final class ConstantPool {
         out.u2(next).copy(in, 10, end - 10).copy(added.toByteArray());
     }
 
+    /** Copies the old entries (without the count) with every Utf8 that is exactly {@code from} changed to {@code to}. */
+    void copyRenaming(ClassBytes.Out out, String from, String to) {
+        byte[] bytes = to.getBytes(StandardCharsets.UTF_8);
+        for (int i = 1; i < offsets.length; i++) {
+            int at = offsets[i];
+            if (at == 0) {
+                continue; // the unusable slot after a long or a double
+            }
+            if (is(i, from)) {
+                out.u1(1).u2(bytes.length).copy(bytes);
+            } else {
+                out.copy(in, at, size(u1(in, at), in, at));
+            }
+        }
+    }
+
     private int classEntry(String internalName) throws ClassBytes.Unsupported {
         return add("C" + internalName, 7, utf8Entry(internalName), -1);
     }
