@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The reload engine end to end: the real dev server and a real headless viewer on a copy of the
  * sample app. State survives a rename ({@code @Was}), a removal and its undo; a type change that
  * cannot convert is reported; an endless loop in the app's render is stopped by the watchdog,
- * and the fix brings the app back. The steps share the two processes and run in order.
+ * and the fix brings the app back; {@code System.exit} in the app's render is refused, shown and
+ * logged, and the viewer process keeps running. The steps share the two processes and run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,6 +121,30 @@ class ReloadEngineIT {
         assertThat(fixed.get("generation").asInt()).isEqualTo(stopped.get("generation").asInt());
         await("frames counting again").atMost(Duration.ofSeconds(10))
                 .until(() -> frames.state().get("frames").asLong() > pausedFrames);
+    }
+
+    @Test
+    @Order(5)
+    void systemExitInRenderIsRefusedAndTheViewerProcessKeepsRunning() throws Exception {
+        long framesBefore = frames.state().get("frames").asLong();
+        String exiting = "        frame.canvas().clear(0xFF0F1720);\n        System.exit(3);\n";
+        JsonNode refused = awaitUpdate(edit(APP, "        frame.canvas().clear(0xFF0F1720);\n", exiting));
+        int exitLine = project.lineOf(APP, "System.exit(3);");
+
+        assertThat(refused.get("ok").asBoolean()).isFalse();
+        assertThat(refused.get("error").asText()).startsWith("""
+                System.exit(3) refused in render: it would end the viewer, which hosts the app and keeps running
+                  at dev.hotframe.sample.DashboardApp.render(DashboardApp.java:%d)""".formatted(exitLine));
+        await("the refusal in the viewer's terminal").atMost(Duration.ofSeconds(10))
+                .until(() -> viewer.lineContaining("System.exit(3) refused in render") != null);
+        assertThat(viewer.alive()).isTrue();
+
+        JsonNode fixed = awaitUpdate(edit(APP, "        System.exit(3);\n", ""));
+
+        assertThat(fixed.get("ok").asBoolean()).as(fixed.toString()).isTrue();
+        assertThat(viewer.alive()).isTrue();
+        await("frames counting again").atMost(Duration.ofSeconds(10))
+                .until(() -> frames.state().get("frames").asLong() > framesBefore);
     }
 
     /** Replaces {@code from} with {@code to} in a project file; returns the sequence number the change will get. */
