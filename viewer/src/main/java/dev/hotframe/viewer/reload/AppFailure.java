@@ -60,7 +60,8 @@ public final class AppFailure {
             return describe(outcome).lines().findFirst().orElse("");
         }
         Throwable root = unwrap(outcome.failure());
-        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String text = root instanceof HostCallRefused ? root.getMessage()
+                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         List<StackTraceElement> frames = appFrames(root);
         return frames.isEmpty() ? text : text + " (at " + frame(frames.get(0)) + ")";
     }
