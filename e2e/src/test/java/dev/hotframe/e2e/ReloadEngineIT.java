@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The reload engine end to end: the real dev server and a real headless viewer on a copy of the
  * sample app. State survives a rename ({@code @Was}), a removal and its undo; a type change that
  * cannot convert is reported; an endless loop in the app's render is stopped by the watchdog,
- * and the fix brings the app back; {@code System.exit} in the app's render is refused, shown and
- * logged, and the viewer process keeps running. The steps share the two processes and run in order.
+ * and the fix brings the app back; a state field whose generic type changes with the code that
+ * reads it is reloaded and reset with a warning, not redefined into a ClassCastException;
+ * {@code System.exit} in the app's render is refused, shown and logged, and the viewer process
+ * keeps running. The steps share the two processes and run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -125,6 +127,64 @@ class ReloadEngineIT {
 
     @Test
     @Order(5)
+    void genericTypeChangeOfAStateFieldReloadsWithAWarningInsteadOfAClassCastExceptionOnEveryFrame() throws Exception {
+        JsonNode added = awaitUpdate(edit(STATE, "    public int clicks;\n", """
+                    public int clicks;
+                    public java.util.Map<String, List<Integer>> counts = new java.util.LinkedHashMap<>();
+
+                    public void tally() {
+                        List<Integer> seen = counts.get("a");
+                        if (seen == null) {
+                            seen = new ArrayList<>();
+                            counts.put("a", seen);
+                        }
+                        seen.add(1);
+                    }
+                """));
+        assertThat(added.get("ok").asBoolean()).as(added.toString()).isTrue();
+        JsonNode called = awaitUpdate(edit(APP, "        s.frames++;\n", "        s.frames++;\n        s.tally();\n"));
+        assertThat(called.get("ok").asBoolean()).as(called.toString()).isTrue();
+
+        // Issue 17 item 2: the field's type and the code that reads it change in one save; the erased descriptor does not.
+        JsonNode retyped = awaitUpdate(edit(STATE, """
+                    public java.util.Map<String, List<Integer>> counts = new java.util.LinkedHashMap<>();
+
+                    public void tally() {
+                        List<Integer> seen = counts.get("a");
+                        if (seen == null) {
+                            seen = new ArrayList<>();
+                            counts.put("a", seen);
+                        }
+                        seen.add(1);
+                    }
+                """, """
+                    public java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+
+                    public void tally() {
+                        Integer seen = counts.get("a");
+                        counts.put("a", seen == null ? 1 : seen + 1);
+                    }
+                """));
+
+        assertThat(retyped.get("tier").asText()).isEqualTo("reload");
+        assertThat(retyped.get("reason").asText())
+                .isEqualTo("DashboardState changed the type of field 'counts' from Map<String, List<Integer>> to Map<String, Integer>");
+        assertThat(retyped.get("ok").asBoolean()).as(retyped.toString()).isTrue();
+        assertThat(retyped.get("warnings").size()).as(retyped.toString()).isEqualTo(1);
+        assertThat(retyped.get("warnings").get(0).asText()).startsWith("state field 'counts' was reset: ");
+        assertThat(frames.state().path("counts").path("a").isInt()).as(frames.state().toString()).isTrue();
+        int counted = frames.state().path("counts").path("a").asInt();
+
+        JsonNode later = awaitUpdate(edit(STATE, "seen == null ? 1 : seen + 1", "seen == null ? 1 : seen + 10"));
+
+        assertThat(later.get("tier").asText()).isEqualTo("redefine");
+        assertThat(later.get("ok").asBoolean()).as(later.toString()).isTrue();
+        assertThat(frames.state().path("counts").path("a").asInt()).isGreaterThan(counted);
+        assertThat(viewer.output()).doesNotContain("ClassCastException");
+    }
+
+    @Test
+    @Order(6)
     void systemExitInRenderIsRefusedAndTheViewerProcessKeepsRunning() throws Exception {
         long framesBefore = frames.state().get("frames").asLong();
         String exiting = "        frame.canvas().clear(0xFF0F1720);\n        System.exit(3);\n";

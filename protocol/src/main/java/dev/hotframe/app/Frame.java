@@ -18,6 +18,28 @@ public interface Frame {
     double timeSeconds();
 
     /**
+     * Physical pixels per logical pixel: 2 on a typical HiDPI screen, 1 headless. The canvas is
+     * already scaled by it, so drawing uses logical pixels; use it to size offscreen surfaces and
+     * images (what Skija examples take as {@code scale} or {@code dpi}).
+     */
+    default float scale() {
+        return 1f;
+    }
+
+    /**
+     * Where the pointer was last seen, in logical pixels from the frame's top-left corner, after
+     * this frame's input events: what Skija examples take as {@code xpos}. 0 until it first moves.
+     */
+    default double pointerX() {
+        return 0;
+    }
+
+    /** Where the pointer was last seen, in logical pixels from the top: see {@link #pointerX()}. */
+    default double pointerY() {
+        return 0;
+    }
+
+    /**
      * Draws the scene {@code scenes/<name>.json}, binding {@code ${field}} placeholders to the
      * app state. A missing scene or binding is drawn as a visible warning, never an exception.
      */

@@ -21,9 +21,13 @@ public record Diagnostic(String file, long line, long column, String severity, S
         this(file, line, column, "error", message, null);
     }
 
-    /** Renders as {@code file:line:column: message}, the form editors and terminals link. */
+    /**
+     * Renders as {@code file:line:column: message}, the form editors and terminals link; without
+     * the line when it is unknown ({@code file: message}), and as the message alone without a file.
+     */
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + (severity.equals("error") ? "" : severity + ": ") + message;
+        String place = file.isEmpty() ? "" : line == 0 ? file + ": " : file + ":" + line + ":" + column + ": ";
+        return place + (severity.equals("error") ? "" : severity + ": ") + message;
     }
 }

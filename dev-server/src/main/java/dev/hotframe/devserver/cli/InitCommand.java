@@ -33,7 +33,7 @@ final class InitCommand implements Callable<Integer> {
             + "with a letter. It names the folder, the Maven artifact and the app class.")
     String name;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to create it (default: ./NAME).")
+    @Option(names = "--dir", paramLabel = "DIR", description = "The project's folder itself, not its parent; empty or new (default: ./NAME).")
     Path dir;
 
     @Option(names = "--package", paramLabel = "PKG", description = "The Java package (default: com.example.<name>).")

@@ -3,7 +3,9 @@ package dev.hotframe.devserver.compile;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -16,12 +18,16 @@ import org.objectweb.asm.RecordComponentVisitor;
 /**
  * What the JVM's redefinition cannot change about a class, read from its bytes: flags,
  * hierarchy, fields (with constant values), methods (synthetic ones included), nest and record
- * attributes, permitted subclasses, and the static initializer's code.
+ * attributes, permitted subclasses, and the static initializer's code. It also holds what
+ * redefinition could change but must not: the generic signature of the class and of every field
+ * (static ones included) and record component. A field whose type goes from
+ * {@code Map<String, List<Integer>>} to {@code Map<String, Integer>} keeps its descriptor, but its
+ * value (and the state's JSON) no longer means what the new code reads, so it takes a reload.
  */
 record ClassShape(String name, int access, String superName, List<String> interfaces, SortedSet<String> fields,
                   SortedSet<String> methods, String nestHost, SortedSet<String> nestMembers,
                   SortedSet<String> recordComponents, SortedSet<String> permittedSubclasses, byte[] staticInit,
-                  SortedSet<String> api) {
+                  SortedSet<String> api, String signature, SortedMap<String, String> fieldTypes) {
 
     /** Reads the shape of the class in {@code bytes}. */
     static ClassShape of(byte[] bytes) {
@@ -35,7 +41,8 @@ record ClassShape(String name, int access, String superName, List<String> interf
         return access == other.access && Objects.equals(superName, other.superName) && interfaces.equals(other.interfaces)
                 && fields.equals(other.fields) && methods.equals(other.methods) && Objects.equals(nestHost, other.nestHost)
                 && nestMembers.equals(other.nestMembers) && recordComponents.equals(other.recordComponents)
-                && permittedSubclasses.equals(other.permittedSubclasses) && Arrays.equals(staticInit, other.staticInit);
+                && permittedSubclasses.equals(other.permittedSubclasses) && Arrays.equals(staticInit, other.staticInit)
+                && Objects.equals(signature, other.signature) && fieldTypes.equals(other.fieldTypes);
     }
 
     /**
@@ -89,6 +96,8 @@ record ClassShape(String name, int access, String superName, List<String> interf
         private final SortedSet<String> recordComponents = new TreeSet<>();
         private final SortedSet<String> permitted = new TreeSet<>();
         private final SortedSet<String> api = new TreeSet<>();
+        private final SortedMap<String, String> fieldTypes = new TreeMap<>();
+        private String signature;
 
         Reader() {
             super(Opcodes.ASM9);
@@ -100,12 +109,14 @@ record ClassShape(String name, int access, String superName, List<String> interf
             this.access = access;
             this.superName = superName;
             this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
+            this.signature = signature;
             api.add("signature " + signature);
         }
 
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             fields.add(name + " " + descriptor + " " + access + (value == null ? "" : " = " + value));
+            fieldTypes.put(name, signature == null ? descriptor : signature);
             if (visibleOutside(access)) {
                 api.add("field " + name + " " + descriptor + " " + access + " " + signature + (value == null ? "" : " = " + value));
             }
@@ -144,13 +155,13 @@ record ClassShape(String name, int access, String superName, List<String> interf
 
         @Override
         public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
-            recordComponents.add(name + " " + descriptor);
+            recordComponents.add(name + " " + descriptor + (signature == null ? "" : " " + signature));
             return null;
         }
 
         ClassShape shape(byte[] staticInit) {
             return new ClassShape(name, access, superName, interfaces, fields, methods, nestHost, nestMembers,
-                    recordComponents, permitted, staticInit, api);
+                    recordComponents, permitted, staticInit, api, signature, fieldTypes);
         }
 
         private static boolean visibleOutside(int access) {

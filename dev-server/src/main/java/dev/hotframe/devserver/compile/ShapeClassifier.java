@@ -82,6 +82,10 @@ public final class ShapeClassifier {
         if (member != null) {
             return member;
         }
+        member = genericFields(cls, a, b);
+        if (member != null) {
+            return member;
+        }
         member = methods(cls, a, b);
         if (member != null) {
             return member;
@@ -95,6 +99,9 @@ public final class ShapeClassifier {
         if (!a.interfaces().equals(b.interfaces())) {
             return cls + " changed the interfaces it implements";
         }
+        if (!java.util.Objects.equals(a.signature(), b.signature())) {
+            return classSignature(cls, a, b);
+        }
         if (!a.nestMembers().equals(b.nestMembers()) || !java.util.Objects.equals(a.nestHost(), b.nestHost())) {
             return NEST_CHANGE + cls;
         }
@@ -105,6 +112,48 @@ public final class ShapeClassifier {
             return "sealed " + cls + " changed its permitted subclasses";
         }
         return cls + "'s static initializer changed";
+    }
+
+    /** Same descriptor, another generic type: what the value holds, and what its JSON means, changed. */
+    private static String genericFields(String cls, ClassShape a, ClassShape b) {
+        for (Map.Entry<String, String> field : b.fieldTypes().entrySet()) {
+            String before = a.fieldTypes().get(field.getKey());
+            if (before != null && !before.equals(field.getValue())) {
+                boolean component = b.recordComponents().stream().anyMatch(c -> memberName(c).equals(field.getKey()));
+                String kind = component ? "component" : isStatic(b, field.getKey()) ? "static field" : "field";
+                return (component ? "record " : "") + cls + " changed the type of " + kind + " '" + field.getKey() + "' from "
+                        + Signatures.type(before) + " to " + Signatures.type(field.getValue());
+            }
+        }
+        return null;
+    }
+
+    private static boolean isStatic(ClassShape shape, String field) {
+        return shape.fields().stream().filter(f -> memberName(f).equals(field))
+                .anyMatch(f -> (Integer.parseInt(f.split(" ")[2]) & Opcodes.ACC_STATIC) != 0);
+    }
+
+    /** The class's own type parameters, or its supertypes' type arguments, changed. */
+    private static String classSignature(String cls, ClassShape before, ClassShape after) {
+        Signatures.ClassSignature a = declaration(before);
+        Signatures.ClassSignature b = declaration(after);
+        if (!a.typeParameters().equals(b.typeParameters())) {
+            return cls + " changed its type parameters from " + a.typeParameters() + " to " + b.typeParameters();
+        }
+        if (!a.superclass().equals(b.superclass())) {
+            return cls + " changed its superclass from " + a.superclass() + " to " + b.superclass();
+        }
+        return cls + " changed the interfaces it implements from " + String.join(", ", a.interfaces()) + " to "
+                + String.join(", ", b.interfaces());
+    }
+
+    /** The class signature, or for a class without one, its erased supertypes. */
+    private static Signatures.ClassSignature declaration(ClassShape shape) {
+        if (shape.signature() != null) {
+            return Signatures.classSignature(shape.signature());
+        }
+        return new Signatures.ClassSignature("", shape.superName() == null ? "" : Signatures.type("L" + shape.superName() + ";"),
+                shape.interfaces().stream().map(i -> Signatures.type("L" + i + ";")).toList());
     }
 
     private static String methods(String cls, ClassShape a, ClassShape b) {

@@ -77,6 +77,12 @@ public final class ViewerCommand implements Runnable, CommandLine.IVersionProvid
                 description = "Write frame-<seq>.png, latest.png, state.json and updates.jsonl here after every update.")
         Path frames;
 
+        @Option(names = "--live-every", paramLabel = "MS", defaultValue = "0",
+                description = "With frames written: also replace latest.png and state.json every MS milliseconds between "
+                        + "updates, to watch an animation (frame-<seq>.png and updates.jsonl stay one per update). "
+                        + "0 (the default): only on updates.")
+        int liveEveryMs;
+
         @Option(names = "--exit-after", paramLabel = "N", defaultValue = "0",
                 description = "Exit after N updates (the first snapshot counts) have been applied and drawn; for CI. "
                         + "Exit code 0 if every one applied, 4 if any failed. 0 (the default) runs until closed.")
@@ -133,6 +139,10 @@ public final class ViewerCommand implements Runnable, CommandLine.IVersionProvid
                 System.err.println("error: --golden-tolerance must be in 0..255, was " + goldenTolerance);
                 return 2;
             }
+            if (liveEveryMs < 0) {
+                System.err.println("error: --live-every must be 0 (off) or a number of milliseconds, was " + liveEveryMs);
+                return 2;
+            }
             if (updateGolden && goldenDir == null) {
                 System.err.println("error: --update-golden needs --golden DIR");
                 return 2;
@@ -152,7 +162,7 @@ public final class ViewerCommand implements Runnable, CommandLine.IVersionProvid
             AddressSource address = new AddressSource(url, token, System.getenv("HOTFRAME_TOKEN"), tokenFile, pin,
                     Discovery.home());
             Ending ending = new ViewerSession(new SessionSettings(address, wh[0], wh[1], backendKind, headless, fps, frames,
-                    exitAfter, goldenDir, goldenTolerance, updateGolden), System.out::println).run();
+                    exitAfter, goldenDir, goldenTolerance, updateGolden, liveEveryMs), System.out::println).run();
             if (ending.problem() != null) {
                 System.err.println("error: " + ending.problem());
             }

@@ -112,6 +112,7 @@ final class AppRunner {
             return null;
         }
         String text = AppFailure.describe(outcome);
+        host.appThrew(outcome.failure());
         String initializer = AppFailure.failedInitializer(outcome.failure());
         if (initializer != null) {
             host.staticInitializerFailed(initializer);

@@ -9,12 +9,15 @@ import dev.hotframe.viewer.scene.SceneRenderer;
 import io.github.humbleui.skija.Canvas;
 import java.util.function.Supplier;
 
-/** The {@link Frame} handed to the app's render: canvas, size, clock, the retained scenes and the assets. */
+/** The {@link Frame} handed to the app's render: canvas, size, scale, clock, pointer, the retained scenes and the assets. */
 final class FrameContext implements Frame {
 
+    /** The target's size and scale, and where the pointer was last seen, in logical pixels. */
+    record View(int width, int height, float scale, double pointerX, double pointerY) {
+    }
+
     private final Canvas canvas;
-    private final int width;
-    private final int height;
+    private final View view;
     private final double time;
     private final RetainedScenes scenes;
     private final SceneRenderer renderer;
@@ -22,12 +25,11 @@ final class FrameContext implements Frame {
     private final Assets assets;
     private JsonNode stateTree;
 
-    FrameContext(Canvas canvas, int width, int height, double time, RetainedScenes scenes, SceneRenderer renderer,
+    FrameContext(Canvas canvas, View view, double time, RetainedScenes scenes, SceneRenderer renderer,
                  Supplier<JsonNode> state, Assets assets) {
         this.assets = assets;
         this.canvas = canvas;
-        this.width = width;
-        this.height = height;
+        this.view = view;
         this.time = time;
         this.scenes = scenes;
         this.renderer = renderer;
@@ -46,12 +48,27 @@ final class FrameContext implements Frame {
 
     @Override
     public int width() {
-        return width;
+        return view.width();
     }
 
     @Override
     public int height() {
-        return height;
+        return view.height();
+    }
+
+    @Override
+    public float scale() {
+        return view.scale();
+    }
+
+    @Override
+    public double pointerX() {
+        return view.pointerX();
+    }
+
+    @Override
+    public double pointerY() {
+        return view.pointerY();
     }
 
     @Override
@@ -74,6 +91,6 @@ final class FrameContext implements Frame {
         if (stateTree == null) {
             stateTree = state.get();
         }
-        renderer.draw(name, canvas, root, stateTree, painters == null ? java.util.Map.of() : painters, time, width, height);
+        renderer.draw(name, canvas, root, stateTree, painters == null ? java.util.Map.of() : painters, time, view.width(), view.height());
     }
 }

@@ -13,4 +13,9 @@ public interface FrameLog {
 
     /** Keeps one frame's records, the frame (closed once kept) and the state as JSON; must not block the render thread. */
     void record(List<UpdateRecord> records, Image frame, String stateJson);
+
+    /** Whether to keep a frame now although no update came (to watch an animation); false unless asked for. */
+    default boolean wantsLiveFrame(long nowMs) {
+        return false;
+    }
 }

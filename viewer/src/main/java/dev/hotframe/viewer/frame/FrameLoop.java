@@ -57,6 +57,8 @@ public final class FrameLoop {
     private final long frameNanos;
     private final Inbox inbox;
     private final ConcurrentLinkedQueue<InputEvent> inputs = new ConcurrentLinkedQueue<>();
+    private double pointerX;
+    private double pointerY;
     private String shownTitle;
     private volatile long lastAppliedSeq;
     private Image lastGood;
@@ -140,7 +142,7 @@ public final class FrameLoop {
             hud.frame(frameStart, System.nanoTime());
             if (!applied.isEmpty()) {
                 report(applied, error);
-            } else if (stateChanged && recorder != null) {
+            } else if (recorder != null && (stateChanged || recorder.wantsLiveFrame(System.currentTimeMillis()))) {
                 recorder.record(List.of(), target.snapshot(), stateJson());
             }
             title();
@@ -211,6 +213,10 @@ public final class FrameLoop {
         if (host.running() && runner.paused() == null) {
             InputEvent event;
             while (error == null && (event = inputs.poll()) != null) {
+                if (event instanceof InputEvent.Pointer pointer) {
+                    pointerX = pointer.x();
+                    pointerY = pointer.y();
+                }
                 error = runner.input(event);
                 for (dev.hotframe.app.Action action : sceneRenderer.events().actionsFor(event)) {
                     if (error == null) {
@@ -225,7 +231,8 @@ public final class FrameLoop {
             canvas.scale(target.scale(), target.scale());
             sceneRenderer.beginFrame(canvas.getLocalToDeviceAsMatrix33().getMat());
             if (error == null) {
-                error = runner.render(new FrameContext(canvas, target.width(), target.height(), time, scenes, sceneRenderer,
+                FrameContext.View view = new FrameContext.View(target.width(), target.height(), target.scale(), pointerX, pointerY);
+                error = runner.render(new FrameContext(canvas, view, time, scenes, sceneRenderer,
                         host::stateTree, assets));
             }
             canvas.restoreToCount(1);

@@ -31,6 +31,8 @@ final class UpdateApplier implements ServerMessage.Update.Handler<Applied> {
     private final Runnable resync;
     private final AssetStore assets;
     private final Map<String, List<Diagnostic>> problems = new TreeMap<>();
+    // Why the last code update or snapshot could not be applied; shown until one applies.
+    private final List<Diagnostic> failures = new ArrayList<>();
 
     UpdateApplier(AppHost host, RetainedScenes scenes, Overlay overlay, Runnable resync, AssetStore assets) {
         this.host = host;
@@ -44,6 +46,7 @@ final class UpdateApplier implements ServerMessage.Update.Handler<Applied> {
         long start = System.nanoTime();
         Applied applied = message.accept(this);
         long applyMs = (System.nanoTime() - start) / 1_000_000;
+        keepFailure(message, applied);
         showProblems();
         UpdateMeta meta = message.meta();
         String files = meta.files().isEmpty() ? "" : " " + String.join(", ", meta.files());
@@ -125,9 +128,29 @@ final class UpdateApplier implements ServerMessage.Update.Handler<Applied> {
         return String.join("\n", lines);
     }
 
+    /**
+     * A code update or snapshot that did not apply is shown, with its reason, until one applies;
+     * the others show their own problems (compile errors, scene and asset errors).
+     */
+    private void keepFailure(ServerMessage.Update message, Applied applied) {
+        boolean code = message instanceof ServerMessage.CodeUpdate || message instanceof ServerMessage.Snapshot;
+        if (!code) {
+            return;
+        }
+        failures.clear();
+        if (!applied.ok() && applied.error() != null && !applied.error().equals(problemText())) {
+            List<String> files = message.meta().files().isEmpty() ? List.of("") : message.meta().files();
+            files.forEach(file -> failures.add(new Diagnostic(file, 0, 0, applied.tier() + " failed: " + applied.error())));
+        }
+    }
+
     private void showProblems() {
-        List<Diagnostic> all = new ArrayList<>();
+        List<Diagnostic> all = new ArrayList<>(failures);
         problems.values().forEach(all::addAll);
+        if (!failures.isEmpty()) {
+            overlay.diagnostics("Update failed (running the last good code)", all);
+            return;
+        }
         boolean java = problems.keySet().stream().anyMatch(f -> f.endsWith(".java"));
         boolean shader = problems.keySet().stream().anyMatch(f -> AssetFile.Kind.of(f) == AssetFile.Kind.SHADER);
         boolean asset = problems.keySet().stream().anyMatch(f -> AssetFile.Kind.of(f) != null);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Writes the headless output contract into a folder, off the render thread: for each update,
  * {@code frame-<seq>.png}; then {@code latest.png} and {@code state.json}, each replaced
  * atomically; then one JSON line in {@code updates.jsonl}. The line comes last, so a reader
- * that sees it finds the files it describes.
+ * that sees it finds the files it describes. With a live period, {@code latest.png} and
+ * {@code state.json} are also replaced that often between updates, one write at a time.
  */
 public final class FrameRecorder implements FrameLog, AutoCloseable {
 
@@ -42,16 +44,29 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
     });
 
     private final GoldenFrames golden;
+    private final long liveEveryMs;
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile long lastQueuedAtMs;
 
     public FrameRecorder(Path dir) throws IOException {
-        this(dir, null);
+        this(dir, null, 0);
     }
 
-    /** @param golden compares every written frame with a golden one, or null */
-    public FrameRecorder(Path dir, GoldenFrames golden) throws IOException {
+    /**
+     * @param golden      compares every written frame with a golden one, or null
+     * @param liveEveryMs how often to replace {@code latest.png} and {@code state.json} between updates; 0 never
+     */
+    public FrameRecorder(Path dir, GoldenFrames golden, long liveEveryMs) throws IOException {
         this.dir = dir;
         this.golden = golden;
+        this.liveEveryMs = liveEveryMs;
         Files.createDirectories(dir);
+    }
+
+    /** True when live frames are asked for, the period has passed, and the last write is done (a slow disk drops frames). */
+    @Override
+    public boolean wantsLiveFrame(long nowMs) {
+        return liveEveryMs > 0 && nowMs - lastQueuedAtMs >= liveEveryMs && !writing.get();
     }
 
     public Path dir() {
@@ -61,6 +76,8 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
     /** Queues the records of one frame; {@code frame} is closed once written. */
     @Override
     public void record(List<UpdateRecord> records, Image frame, String stateJson) {
+        lastQueuedAtMs = System.currentTimeMillis();
+        writing.set(true);
         writer.execute(() -> {
             try (Image image = frame) {
                 byte[] png = encode(image);
@@ -79,6 +96,8 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
                 Files.writeString(dir.resolve("updates.jsonl"), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException | RuntimeException e) {
                 log.error("cannot write frames to {}: {}", dir, e.toString());
+            } finally {
+                writing.set(false);
             }
         });
     }

@@ -44,6 +44,8 @@ public final class AppHost {
     private String appClass;
     /** Why the running code cannot take a partial update (an apply failed, an undo, a broken static initializer), or null. */
     private String stale;
+    /** Whether the running generation's code was last changed by a redefine (see {@link #appThrew(Throwable)}). */
+    private boolean redefined;
 
     /** @param instrumentation for redefinition; null makes every code change a reload */
     public AppHost(Instrumentation instrumentation) {
@@ -174,6 +176,11 @@ public final class AppHost {
                     ? Applied.failed(Tier.RELOAD, reason, "no app to start yet", Map.of()) : fresh(next);
         }
         Tier asked = newGeneration(tier);
+        if (!next.containsKey(appClass)) {
+            return Applied.failed(asked, reason, "the app class " + appClass + " is not in the new code: was it deleted or"
+                    + " renamed? The viewer keeps running the last good code. Restore the class, or name the new one as"
+                    + " \"app\" in hotframe.json and restart the dev server", Map.of());
+        }
         if (stale != null) {
             return replace(next, asked, reason + " (" + stale + ")");
         }
@@ -191,6 +198,7 @@ public final class AppHost {
                 return replace(next, Tier.RELOAD, refused.why());
             }
             bytes = next;
+            redefined = true;
             return Applied.ok(Tier.REDEFINE, reason, List.of(), phases);
         }
         return replace(next, asked, reason);
@@ -212,6 +220,7 @@ public final class AppHost {
     public Applied rollback() {
         Applied applied = generations.undo();
         if (applied.ok()) {
+            redefined = false;
             Generation undone = swap.current();
             stale = sameBytes(bytes, undone.loader().classes()) && undone.appClass().equals(appClass) ? null : "after an undo";
         }
@@ -232,6 +241,26 @@ public final class AppHost {
         }
     }
 
+    /**
+     * The app's code threw {@code failure}. A {@link ClassCastException} or
+     * {@link ArrayStoreException} after a redefine means the old objects do not hold what the new
+     * code reads (a type the classifier could not see changed, such as a generic type argument),
+     * and another redefine would keep them: so the next code update, even a body-only one,
+     * reloads, and the state is migrated or reset with a warning.
+     */
+    public void appThrew(Throwable failure) {
+        if (!running() || !redefined || stale != null) {
+            return;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ClassCastException || cause instanceof ArrayStoreException) {
+                stale = "the app threw " + cause.getClass().getSimpleName() + " after a redefine";
+                log.info("{}; the next update reloads", stale);
+                return;
+            }
+        }
+    }
+
     /** Remembers the current state as the point to go back to after a runaway. Call between frames. */
     public void checkpoint() {
         swap.checkpointNow();
@@ -248,6 +277,7 @@ public final class AppHost {
         Applied applied = generations.start(appClass, next, libraries.current());
         if (applied.ok()) {
             stale = null;
+            redefined = false;
         }
         return applied;
     }
@@ -261,6 +291,7 @@ public final class AppHost {
         Applied applied = generations.replace(appClass, next, libraries.current(), tier, reason);
         if (applied.ok()) {
             stale = null;
+            redefined = false;
         }
         return applied;
     }

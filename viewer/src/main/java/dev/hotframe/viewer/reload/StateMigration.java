@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * lacks goes to the {@link Attic}, and comes back from there when a later class has it again;
  * a field marked {@link Was} takes the value of its old name; a value that no longer fits its
  * field's type is converted by Jackson where it can be (int to double, number to String), and
- * otherwise the field keeps its initializer, with a warning that names it. Only the objects in
- * the tree are visited, so only their classes are touched.
+ * otherwise the field keeps its initializer (a record component: 0, an empty collection or map),
+ * with one warning that names it, however many elements of a list or map it was reset in.
+ * Types are the generic ones, resolved through the classes that declare the fields: a
+ * {@code Map<String, List<Integer>>} that became a {@code Map<String, Integer>} does not fit
+ * and is reset, and a {@code T} inherited from {@code Base<T>} is read as the type argument the
+ * subclass gives it. Only the objects in the tree are visited, so only their classes are touched.
  */
 final class StateMigration {
 
@@ -36,7 +40,8 @@ final class StateMigration {
 
     private final StateCodec codec;
     private final LinkedHashMap<String, JsonNode> attic;
-    private final List<String> warnings = new ArrayList<>();
+    /** Fields reset, by their place with element indices left out: one warning per field, not one per element. */
+    private final Map<String, Reset> resets = new LinkedHashMap<>();
 
     /** The new state, what could not be carried over, and what was kept aside. */
     record Migrated(Object state, List<String> warnings, Attic attic) {
@@ -44,6 +49,45 @@ final class StateMigration {
 
     /** Where an old value for a field was found: in the old tree, or in the attic. */
     private record Found(String name, JsonNode node, boolean kept) {
+    }
+
+    /**
+     * A place in the state: {@code path} names it ({@code balls[2].tags}, the attic's key), and
+     * {@code field} names it without element indices ({@code balls[].tags}), so that a field
+     * reset in every element of a list is one warning.
+     */
+    private record At(String path, String field) {
+        static final At ROOT = new At("", "");
+
+        At member(String name) {
+            return new At(join(path, name), join(field, name));
+        }
+
+        At element(int index) {
+            return new At(path + "[" + index + "]", field + "[]");
+        }
+
+        At entry(String key) {
+            return new At(join(path, key), field + "[]");
+        }
+    }
+
+    /** The first place a field was reset at, why, and in how many places. */
+    private static final class Reset {
+        private final String path;
+        private final String why;
+        private int count = 1;
+
+        Reset(String path, String why) {
+            this.path = path;
+            this.why = why;
+        }
+
+        String warning(String field) {
+            return count == 1 ? StateCodec.name(path) + " was reset: its old value does not fit the new type (" + why + ")"
+                    : StateCodec.name(field) + " was reset in " + count + " elements: its old value does not fit the new type ("
+                    + why + ")";
+        }
     }
 
     private StateMigration(StateCodec codec, Attic attic) {
@@ -58,20 +102,22 @@ final class StateMigration {
      */
     static Migrated migrate(StateCodec codec, JsonNode old, Class<?> type, Object initial, Attic attic) {
         StateMigration migration = new StateMigration(codec, attic);
-        Object state = migration.value(old, codec.types().constructType(type), initial, "");
+        Object state = migration.value(old, codec.types().constructType(type), initial, At.ROOT);
         Iterator<String> oldest = migration.attic.keySet().iterator();
         while (migration.attic.size() > Attic.LIMIT) {
             oldest.next();
             oldest.remove();
         }
-        return new Migrated(state, List.copyOf(migration.warnings), new Attic(migration.attic));
+        List<String> warnings = new ArrayList<>();
+        migration.resets.forEach((field, reset) -> warnings.add(reset.warning(field)));
+        return new Migrated(state, List.copyOf(warnings), new Attic(migration.attic));
     }
 
     static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private Object value(JsonNode node, JavaType type, Object initial, String path) {
+    private Object value(JsonNode node, JavaType type, Object initial, At path) {
         Class<?> raw = type.getRawClass();
         if (node.isNull()) {
             if (raw.isPrimitive()) {
@@ -103,29 +149,32 @@ final class StateMigration {
         return codec.read(node, type);
     }
 
-    private Object object(ObjectNode node, JavaType type, Object initial, String path) {
+    private Object object(ObjectNode node, JavaType type, Object initial, At path) {
         Class<?> raw = type.getRawClass();
         Object target = initial != null && initial.getClass() == raw ? initial : Instances.create(raw);
         Set<String> taken = new HashSet<>();
         for (Field field : codec.fields(raw)) {
-            Found found = find(node, path, field);
+            Found found = find(node, path.path(), field);
             if (found == null) {
                 continue;
             }
-            String at = join(path, field.getName());
+            At at = path.member(field.getName());
             try {
                 field.set(target, value(found.node(), memberType(type, field), field.get(target), at));
             } catch (IllegalArgumentException | IllegalAccessException e) {
                 reset(found, at, e);
             }
-            settle(found, path, taken);
+            settle(found, path.path(), taken);
         }
-        keepAside(node, taken, path);
+        keepAside(node, taken, path.path());
         return target;
     }
 
-    /** A record has no initializers: a component the old state lacks takes its value from {@code initial}, else 0 or null. */
-    private Object record(ObjectNode node, JavaType type, Object initial, String path) {
+    /**
+     * A record has no initializers: a component the old state lacks, or whose old value no longer
+     * fits, takes its value from {@code initial}, else 0, an empty collection or map, or null.
+     */
+    private Object record(ObjectNode node, JavaType type, Object initial, At path) {
         Class<?> raw = type.getRawClass();
         RecordComponent[] components = raw.getRecordComponents();
         Object[] args = new Object[components.length];
@@ -133,29 +182,28 @@ final class StateMigration {
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            args[i] = raw.isInstance(initial) ? read(components[i], initial)
-                    : types[i].isPrimitive() ? Array.get(Array.newInstance(types[i], 1), 0) : null;
+            args[i] = raw.isInstance(initial) ? read(components[i], initial) : empty(types[i]);
             Field field = component(raw, components[i]);
-            Found found = find(node, path, field);
+            Found found = find(node, path.path(), field);
             if (found != null) {
-                String at = join(path, field.getName());
+                At at = path.member(field.getName());
                 try {
                     args[i] = value(found.node(), memberType(type, field), null, at);
                 } catch (IllegalArgumentException e) {
                     reset(found, at, e);
                 }
-                settle(found, path, taken);
+                settle(found, path.path(), taken);
             }
         }
-        keepAside(node, taken, path);
+        keepAside(node, taken, path.path());
         return Instances.construct(raw, types, args);
     }
 
-    private Object elements(ArrayNode node, JavaType type, String path) {
+    private Object elements(ArrayNode node, JavaType type, At path) {
         JavaType content = type.getContentType();
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            values.add(value(node.get(i), content, null, path + "[" + i + "]"));
+            values.add(value(node.get(i), content, null, path.element(i)));
         }
         if (type.isArrayType()) {
             Object array = Array.newInstance(content.getRawClass(), values.size());
@@ -169,10 +217,10 @@ final class StateMigration {
         return collection;
     }
 
-    private Object entries(ObjectNode node, JavaType type, String path) {
+    private Object entries(ObjectNode node, JavaType type, At path) {
         Map<Object, Object> map = Instances.map(type.getRawClass());
         node.fields().forEachRemaining(entry -> map.put(codec.read(TextNode.valueOf(entry.getKey()), type.getKeyType()),
-                value(entry.getValue(), type.getContentType(), null, join(path, entry.getKey()))));
+                value(entry.getValue(), type.getContentType(), null, path.entry(entry.getKey()))));
         return map;
     }
 
@@ -206,12 +254,14 @@ final class StateMigration {
         }
     }
 
-    private void reset(Found found, String at, Exception e) {
+    private void reset(Found found, At at, Exception e) {
         if (found.kept()) {
-            log.debug("the value kept aside for {} no longer fits ({}); it is dropped", at, e.getMessage());
+            log.debug("the value kept aside for {} no longer fits ({}); it is dropped", at.path(), e.getMessage());
         } else {
-            warnings.add(StateCodec.name(at) + " was reset: its old value does not fit the new type ("
-                    + StateCodec.firstLine(e.getMessage()) + ")");
+            Reset earlier = resets.putIfAbsent(at.field(), new Reset(at.path(), StateCodec.firstLine(e.getMessage())));
+            if (earlier != null) {
+                earlier.count++;
+            }
         }
     }
 
@@ -224,8 +274,33 @@ final class StateMigration {
         });
     }
 
+    /**
+     * The field's type with the owner's type arguments filled in, through the superclass that
+     * declares it: {@code T value} in {@code Base<T>} is a {@code List<Item>} in a
+     * {@code State extends Base<List<Item>>}, not an {@code Object} read back as a map.
+     */
     private JavaType memberType(JavaType owner, Field field) {
-        return codec.types().resolveMemberType(field.getGenericType(), owner.getBindings());
+        JavaType declaring = owner.getRawClass() == field.getDeclaringClass() ? owner : owner.findSuperType(field.getDeclaringClass());
+        return codec.types().resolveMemberType(field.getGenericType(), (declaring == null ? owner : declaring).getBindings());
+    }
+
+    /** What a record component holds when it has no value: 0 for a number, an empty collection or map, else null. */
+    private static Object empty(Class<?> type) {
+        if (type.isPrimitive()) {
+            return Array.get(Array.newInstance(type, 1), 0);
+        }
+        try {
+            if (Collection.class.isAssignableFrom(type)) {
+                return Instances.collection(type);
+            }
+            if (Map.class.isAssignableFrom(type)) {
+                return Instances.map(type);
+            }
+        } catch (IllegalArgumentException e) {
+            log.debug("no empty {} to give a record component: {}", type.getName(), e.getMessage());
+            return null;
+        }
+        return type.isArray() ? Array.newInstance(type.getComponentType(), 0) : null;
     }
 
     private static boolean holdsAppClasses(JavaType type) {

@@ -39,7 +39,7 @@ public final class Overlay {
     /** Shows {@code lines} (file:line:column: message) under {@code title}; an empty list hides the panel. */
     public void problems(String title, List<String> lines) {
         problemTitle = title;
-        problems = lines.stream().map(text -> new Line(text, false)).toList();
+        problems = lines.stream().flatMap(String::lines).map(text -> new Line(text, false)).toList();
     }
 
     /** A line of the panel; {@code code} lines are source excerpts, drawn in a monospaced font and never wrapped. */
@@ -53,7 +53,7 @@ public final class Overlay {
     public void diagnostics(String title, List<Diagnostic> diagnostics) {
         List<Line> lines = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
-            lines.add(new Line(d.toString(), false));
+            d.toString().lines().forEach(text -> lines.add(new Line(text, false)));
             if (d.sourceLine() != null && !d.sourceLine().isBlank()) {
                 String gutter = "  " + d.line() + " | ";
                 String source = d.sourceLine().replace('\t', ' ');
@@ -104,7 +104,8 @@ public final class Overlay {
         if (title != null) {
             panel(canvas, width, height, title, lines, 0xF0401018, 0xFFFF8A80);
         } else if (!warnings.isEmpty()) {
-            panel(canvas, width, height, "Warnings", warnings.stream().map(w -> new Line(w, false)).toList(), 0xE0403510, 0xFFFFD54F);
+            panel(canvas, width, height, "Warnings", warnings.stream().flatMap(String::lines).map(w -> new Line(w, false)).toList(),
+                    0xE0403510, 0xFFFFD54F);
         }
         if (toasts && toast != null && nowMs < toastUntilMs) {
             Font font = fonts.font(13, false);
@@ -157,18 +158,41 @@ public final class Overlay {
         }
     }
 
-    private static List<String> wrap(String line, Font font, float maxWidth) {
+    /**
+     * Breaks {@code line} to fit {@code maxWidth}: after the last space, or else after the last
+     * '.', ',', '/', '(' or ':' that fits, so that names and paths break where a reader expects;
+     * only a run with none of them is cut where it must be. Continuation lines are indented.
+     */
+    static List<String> wrap(String line, Font font, float maxWidth) {
         List<String> out = new ArrayList<>();
-        String rest = line;
+        String rest = line.replace('\t', ' ');
         while (font.measureTextWidth(rest) > maxWidth && rest.length() > 10) {
-            int cut = rest.length() - 1;
-            while (cut > 10 && font.measureTextWidth(rest.substring(0, cut)) > maxWidth) {
-                cut -= Math.max(1, cut / 10);
+            int fits = rest.length() - 1;
+            while (fits > 10 && font.measureTextWidth(rest.substring(0, fits)) > maxWidth) {
+                fits -= Math.max(1, fits / 10);
             }
-            out.add(rest.substring(0, cut));
-            rest = "    " + rest.substring(cut);
+            while (fits < rest.length() - 1 && font.measureTextWidth(rest.substring(0, fits + 1)) <= maxWidth) {
+                fits++;
+            }
+            int cut = breakBefore(rest, fits);
+            out.add(rest.substring(0, cut).stripTrailing());
+            rest = "    " + rest.substring(cut).stripLeading();
         }
         out.add(rest);
         return out;
+    }
+
+    /** Where to break a line of which {@code fits} characters fit: past the last space or punctuation among them. */
+    private static int breakBefore(String text, int fits) {
+        int space = text.lastIndexOf(' ', fits);
+        if (space > 4) {
+            return space + 1;
+        }
+        for (int i = fits - 1; i > 4; i--) {
+            if (".,/(:".indexOf(text.charAt(i)) >= 0) {
+                return i + 1;
+            }
+        }
+        return fits;
     }
 }

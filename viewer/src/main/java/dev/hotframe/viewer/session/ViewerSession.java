@@ -53,7 +53,7 @@ public final class ViewerSession {
                 : new GoldenFrames(settings.golden().toAbsolutePath(), settings.goldenTolerance(), settings.updateGolden());
         FrameRecorder recorder = settings.frames() != null || golden != null || target instanceof RasterTarget
                 || settings.headless() ? new FrameRecorder((settings.frames() != null ? settings.frames()
-                : Path.of("hotframe-frames")).toAbsolutePath(), golden) : null;
+                : Path.of("hotframe-frames")).toAbsolutePath(), golden, settings.liveEveryMs()) : null;
         if (recorder != null) {
             say.accept("Writing frames, state.json and updates.jsonl to " + recorder.dir());
         }

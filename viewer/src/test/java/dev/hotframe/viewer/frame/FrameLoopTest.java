@@ -141,6 +141,104 @@ class FrameLoopTest {
                 .isEqualTo(List.of("0 snapshot true", "1 redefine true", "2 redefine false", "3 error false"));
     }
 
+    @Test
+    void anUpdateThatCannotBeAppliedIsShownInTheOverlayUntilOneIs() throws Exception {
+        FrameRecorder recorder = new FrameRecorder(dir);
+        RasterTarget target = new RasterTarget(320, 240);
+        Inbox inbox = new Inbox();
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                inbox, ack -> { }, () -> { });
+        Thread thread = new Thread(loop::run, "frame-loop-test");
+        thread.start();
+        try {
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+            awaitRecord(0);
+            assertThat(pixel("frame-0.png", 20, 222)).isEqualTo("FF2040C0");
+
+            List<String> files = List.of("src/demo/Clear.java");
+            inbox.offer(new ServerMessage.CodeUpdate(meta(1, files), Tier.RELOAD, "classes removed", List.of(), List.of(APP)));
+            JsonNode failed = awaitRecord(1);
+
+            assertThat(failed.get("ok").asBoolean()).isFalse();
+            assertThat(failed.get("error").asText()).isEqualTo("the app class demo.Clear is not in the new code: was it"
+                    + " deleted or renamed? The viewer keeps running the last good code. Restore the class, or name the new"
+                    + " one as \"app\" in hotframe.json and restart the dev server");
+            assertThat(centre("frame-1.png")).as("the last good frame stays").isEqualTo("FF2040C0");
+            assertThat(pixel("frame-1.png", 20, 222)).as("the overlay's panel says why").isNotEqualTo("FF2040C0");
+
+            inbox.offer(new ServerMessage.CodeUpdate(meta(2, files), Tier.RELOAD, "class added", app("0xFF2040C0", CLEAR),
+                    List.of()));
+            assertThat(awaitRecord(2).get("ok").asBoolean()).isTrue();
+            assertThat(pixel("frame-2.png", 20, 222)).as("gone once an update applies").isEqualTo("FF2040C0");
+        } finally {
+            inbox.stop();
+            thread.join(10_000);
+            recorder.close();
+            target.close();
+        }
+    }
+
+    @Test
+    void anAppWhoseConstructorThrowsAtTheFirstStartShowsWhyInTheFrame() throws Exception {
+        FrameRecorder recorder = new FrameRecorder(dir);
+        RasterTarget target = new RasterTarget(320, 240);
+        Inbox inbox = new Inbox();
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                inbox, ack -> { }, () -> { });
+        Thread thread = new Thread(loop::run, "frame-loop-test");
+        thread.start();
+        try {
+            String source = SOURCE.formatted("0xFF2040C0", CLEAR).replace("public State initialState() {",
+                    "public Clear() {\n        throw new IllegalStateException(\"no shader\");\n    }\n\n    public State initialState() {");
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, TestCompiler.compile(source), Map.of(), List.of()));
+            JsonNode record = awaitRecord(0);
+
+            assertThat(record.get("ok").asBoolean()).isFalse();
+            assertThat(record.get("error").asText()).contains("IllegalStateException").contains("no shader");
+            assertThat(pixel("frame-0.png", 20, 222)).as("the panel says why").isNotEqualTo("FF101418");
+        } finally {
+            inbox.stop();
+            thread.join(10_000);
+            recorder.close();
+            target.close();
+        }
+    }
+
+    @Test
+    void withALivePeriodTheStateAndLatestFrameFollowAnAnimationBetweenUpdates() throws Exception {
+        FrameRecorder recorder = new FrameRecorder(dir, null, 50);
+        RasterTarget target = new RasterTarget(320, 240);
+        Inbox inbox = new Inbox();
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                inbox, ack -> { }, () -> { });
+        Thread thread = new Thread(loop::run, "frame-loop-test");
+        thread.start();
+        try {
+            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+            awaitRecord(0);
+            int first = frames();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> frames() > first + 3);
+
+            assertThat(Files.readAllLines(dir.resolve("updates.jsonl"))).as("still one line per update").hasSize(1);
+            assertThat(dir.resolve("frame-1.png")).doesNotExist();
+        } finally {
+            inbox.stop();
+            thread.join(10_000);
+            recorder.close();
+            target.close();
+        }
+    }
+
+    /** The frame count in state.json, as the app's update counts it; -1 while the file is being replaced. */
+    private int frames() {
+        try {
+            return json.readTree(Files.readString(dir.resolve("state.json"))).get("frames").asInt();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     /**
      * Asserts the record equals {@code expected} plus the clock-dependent fields, which must be in
      * order, and that the viewer timed exactly the steps {@code phases}.

@@ -186,6 +186,38 @@ class SceneActionsTest {
         }
     }
 
+    @Test
+    void theFrameTellsTheAppItsScaleAndWhereThePointerIs() throws Exception {
+        HiDpiTarget target = new HiDpiTarget();
+        FrameRecorder recorder = new FrameRecorder(dir);
+        Inbox inbox = new Inbox();
+        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
+                inbox, ack -> { }, () -> { });
+        Thread thread = new Thread(loop::run, "scene-actions-test");
+        thread.start();
+        try {
+            String source = SOURCE.formatted("public float scale; public double px = -1, py = -1;").replace("f.scene(\"main\");",
+                    "f.scene(\"main\"); s.scale = f.scale(); s.px = f.pointerX(); s.py = f.pointerY();");
+            inbox.offer(new ServerMessage.Snapshot(meta(0), APP, TestCompiler.compile(source),
+                    Map.of("main", SceneParser.parse("scenes/main.json", SCENE)), List.of()));
+            awaitRecord(0);
+            assertThat(state().get("scale").asDouble()).isEqualTo(2.0);
+            assertThat(state().get("px").asDouble()).as("0 until the pointer moves").isZero();
+
+            input(target, new InputEvent.Pointer(InputEvent.PointerKind.MOVE, 70.5, 40, -1));
+            inbox.offer(fill(1, "#C04020"));
+            awaitRecord(1);
+
+            assertThat(state().get("px").asDouble()).isEqualTo(70.5);
+            assertThat(state().get("py").asDouble()).isEqualTo(40.0);
+        } finally {
+            inbox.stop();
+            thread.join(10_000);
+            recorder.close();
+            target.close();
+        }
+    }
+
     private static UpdateMeta meta(long seq) {
         return new UpdateMeta(seq, List.of(), 1_000 + seq, Map.of());
     }

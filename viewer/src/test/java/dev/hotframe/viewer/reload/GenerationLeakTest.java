@@ -78,7 +78,9 @@ class GenerationLeakTest {
                 app("d", "public int level = 3; public String name = \"n\";"));
         AppHost host = new AppHost(RedefineAgent.instrumentation());
         assertThat(host.start(APP, versions.get(0)).ok()).isTrue();
-        Watchdog frames = new Watchdog(Duration.ofMillis(50));
+        // The real budget for ordinary frames, so that a busy machine never stops one; a short one for the runaway.
+        Watchdog frames = new Watchdog(Duration.ofSeconds(2));
+        Watchdog runaways = new Watchdog(Duration.ofMillis(50));
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         loaders.add(new WeakReference<>(host.app().getClass().getClassLoader()));
         int expectedClicks = 0;
@@ -104,7 +106,7 @@ class GenerationLeakTest {
             if (i == 150) {
                 Object state = host.state();
                 state.getClass().getField("loop").setBoolean(state, true);
-                Watchdog.Outcome stopped = frames.run("update", () -> host.app().update(state, 0.016));
+                Watchdog.Outcome stopped = runaways.run("update", () -> host.app().update(state, 0.016));
                 assertThat(stopped).isInstanceOf(Watchdog.Threw.class);
                 assertThat(AppFailure.runaway((Watchdog.Threw) stopped)).isTrue();
                 assertThat(host.restoreCheckpoint().line()).isEqualTo("the state was put back as it was before the stopped code ran");
