@@ -2,6 +2,7 @@ package dev.hotframe.viewer.reload.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.RedefineAgent;
 import dev.hotframe.viewer.testkit.ChildFirstLoader;
 import dev.hotframe.viewer.testkit.TestCompiler;
@@ -69,8 +70,10 @@ class HostCallsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        installed = HostCalls.install(RedefineAgent.instrumentation(),
-                loader -> loader.getName() != null && loader.getName().matches("hotframe-(generation|libraries)-.*"));
+        // The viewer installs the gate with its first AppHost, telling it which loaders are the app's
+        // (by name: the generations' and the app libraries'); later installs return the first outcome.
+        new AppHost(RedefineAgent.instrumentation());
+        installed = HostCalls.install(RedefineAgent.instrumentation(), loader -> false);
         app = new ChildFirstLoader("hotframe-generation-host-calls", classes(APP), true).loadClass("demo.Hostile");
         library = new ChildFirstLoader("hotframe-libraries-host-calls", classes(LIBRARY), false).loadClass("lib.Quitter");
     }
