@@ -72,7 +72,7 @@ final class CodeRewriter {
         out.u2(handlers);
         at += 2;
         for (int i = 0; i < handlers; i++, at += 8) {
-            out.u2(start(u2(in, at))).u2(start(u2(in, at + 2))).u2(start(u2(in, at + 4))).copy(in, at + 6, 2);
+            out.u2(target(u2(in, at))).u2(start(u2(in, at + 2))).u2(target(u2(in, at + 4))).copy(in, at + 6, 2);
         }
         attributes(at, out);
         return out.toByteArray();
@@ -125,31 +125,31 @@ final class CodeRewriter {
         int op = u1(in, code + pc);
         int here = newInstr[pc];
         if (isBranch16(op)) {
-            int offset = start(pc + s2(in, code + pc + 1)) - here;
+            int offset = target(pc + s2(in, code + pc + 1)) - here;
             if (offset < Short.MIN_VALUE || offset > Short.MAX_VALUE) {
                 throw new ClassBytes.Unsupported("a branch would not fit in 16 bits");
             }
             out.u1(op).u2(offset);
         } else if (op == GOTO_W) {
-            out.u1(op).s4(start(pc + s4(in, code + pc + 1)) - here);
+            out.u1(op).s4(target(pc + s4(in, code + pc + 1)) - here);
         } else if (op == TABLESWITCH || op == LOOKUPSWITCH) {
             out.u1(op);
             for (int i = pad(here + 1); i > 0; i--) {
                 out.u1(0);
             }
             int at = code + pc + 1 + pad(pc + 1);
-            out.s4(start(pc + s4(in, at)) - here);
+            out.s4(target(pc + s4(in, at)) - here);
             if (op == TABLESWITCH) {
                 out.copy(in, at + 4, 8);
                 int count = s4(in, at + 8) - s4(in, at + 4) + 1;
                 for (int i = 0; i < count; i++) {
-                    out.s4(start(pc + s4(in, at + 12 + 4 * i)) - here);
+                    out.s4(target(pc + s4(in, at + 12 + 4 * i)) - here);
                 }
             } else {
                 int pairs = s4(in, at + 4);
                 out.copy(in, at + 4, 4);
                 for (int i = 0; i < pairs; i++) {
-                    out.copy(in, at + 8 + 8 * i, 4).s4(start(pc + s4(in, at + 12 + 8 * i)) - here);
+                    out.copy(in, at + 8 + 8 * i, 4).s4(target(pc + s4(in, at + 12 + 8 * i)) - here);
                 }
             }
         } else {
@@ -173,7 +173,7 @@ final class CodeRewriter {
             } else if (constants.is(name, "LocalVariableTable") || constants.is(name, "LocalVariableTypeTable")) {
                 rewritten = localVariables(data);
             } else if (constants.is(name, "StackMapTable")) {
-                rewritten = StackMapRewriter.rewrite(in, data, this::start, this::instructionStart);
+                rewritten = StackMapRewriter.rewrite(in, data, this::target, this::instructionStart);
             } else if (constants.is(name, "RuntimeVisibleTypeAnnotations") || constants.is(name, "RuntimeInvisibleTypeAnnotations")) {
                 continue; // they hold code offsets; nothing at run time reads type annotations inside method bodies
             } else {
@@ -207,7 +207,18 @@ final class CodeRewriter {
         return out.toByteArray();
     }
 
-    /** Where a branch to old offset {@code pc} now goes: the check in front of the instruction, if any. */
+    /**
+     * Where a branch (or an exception range, or a stack map frame) at old offset {@code pc} now goes:
+     * the check in front of the instruction, except at offset 0, where it goes past the entry code.
+     * The entry code runs once per call, so a loop back to the method's first instruction runs only
+     * its own check, and the method's own exception handlers never catch what the entry code throws.
+     * An instruction at offset 0 that itself branches back keeps the entry code as its check.
+     */
+    private int target(int pc) throws ClassBytes.Unsupported {
+        return pc == 0 && !(back != null && branchesBack(0)) ? newInstr[0] : start(pc);
+    }
+
+    /** Where old offset {@code pc} now starts: the check in front of the instruction, if any. */
     private int start(int pc) throws ClassBytes.Unsupported {
         if (pc < 0 || pc > codeLength || newStart[pc] < 0) {
             throw new ClassBytes.Unsupported("an offset points into the middle of an instruction: " + pc);

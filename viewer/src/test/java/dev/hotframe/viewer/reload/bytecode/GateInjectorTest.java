@@ -45,13 +45,17 @@ class GateInjectorTest {
                     return sum;
                 }
                 public static int untouched(int n) { return n * 2; }
+                public static int again(int n) { while (n > 0) { n--; } return n; }
+                public static String caught(String s) { try { return s.trim(); } catch (RuntimeException e) { return "swallowed"; } }
             }
             """;
     private static final List<Gated> GATED = List.of(
             new Gated("exit", "(I)V", "EXIT", Argument.INT_PARAMETER),
             new Gated("name", "(Ljava/lang/Object;)Ljava/lang/String;", "NAME", Argument.LOCAL_0),
             new Gated("owner", "(Ljava/lang/String;)Ljava/lang/String;", "OWNER", Argument.LOCAL_1),
-            new Gated("loop", "(I)I", "LOOP", Argument.NONE));
+            new Gated("loop", "(I)I", "LOOP", Argument.NONE),
+            new Gated("again", "(I)I", "AGAIN", Argument.NONE),
+            new Gated("caught", "(Ljava/lang/String;)Ljava/lang/String;", "CAUGHT", Argument.LOCAL_0));
 
     /** The gate the rewritten test classes call: records each call, and throws while {@link #refuse} is set. */
     public static final class RecordingGate {
@@ -115,6 +119,24 @@ class GateInjectorTest {
 
         assertThatThrownBy(() -> call(instance, "exit", 3)).isInstanceOf(SecurityException.class).hasMessage("EXIT refused");
         assertThat(target.getField("total").getInt(instance)).isZero();
+    }
+
+    @Test
+    void aLoopBackToTheFirstInstructionPassesTheGateOnlyOnce() throws Throwable {
+        Class<?> target = target();
+
+        assertThat(call(target, "again", 5)).isEqualTo(0);
+        assertThat(RecordingGate.calls).containsExactly("AGAIN=null");
+    }
+
+    @Test
+    void theMethodsOwnHandlersDoNotCatchWhatTheGateThrows() throws Throwable {
+        Class<?> target = target();
+        RecordingGate.refuse = true;
+
+        assertThatThrownBy(() -> call(target, "caught", " x ")).isInstanceOf(SecurityException.class).hasMessage("CAUGHT refused");
+        RecordingGate.refuse = false;
+        assertThat(call(target, "caught", " x ")).isEqualTo("x");
     }
 
     @Test
