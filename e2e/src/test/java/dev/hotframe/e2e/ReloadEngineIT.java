@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * sample app. State survives a rename ({@code @Was}), a removal and its undo; a type change that
  * cannot convert is reported; an endless loop in the app's render is stopped by the watchdog,
  * and the fix brings the app back; a state field whose generic type changes with the code that
- * reads it is reloaded and reset with a warning, not redefined into a ClassCastException. The steps share the two processes and run in order.
+ * reads it is reloaded and reset with a warning, not redefined into a ClassCastException;
+ * {@code System.exit} in the app's render is refused, shown and logged, and the viewer process
+ * keeps running. The steps share the two processes and run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -152,5 +154,29 @@ class ReloadEngineIT {
         assertThat(later.get("ok").asBoolean()).as(later.toString()).isTrue();
         assertThat(LIVE.frames().state().path("counts").path("a").asInt()).isGreaterThan(counted);
         assertThat(LIVE.viewer().output()).doesNotContain("ClassCastException");
+    }
+
+    @Test
+    @Order(6)
+    void systemExitInRenderIsRefusedAndTheViewerProcessKeepsRunning() throws Exception {
+        long framesBefore = LIVE.frames().state().get("frames").asLong();
+        String exiting = "        frame.canvas().clear(0xFF0F1720);\n        System.exit(3);\n";
+        JsonNode refused = LIVE.awaitUpdate(LIVE.edit(APP, "        frame.canvas().clear(0xFF0F1720);\n", exiting));
+        int exitLine = LIVE.project().lineOf(APP, "System.exit(3);");
+
+        assertThat(refused.get("ok").asBoolean()).isFalse();
+        assertThat(refused.get("error").asText()).startsWith("""
+                System.exit(3) refused in render: it would end the viewer, which hosts the app and keeps running
+                  at dev.hotframe.sample.DashboardApp.render(DashboardApp.java:%d)""".formatted(exitLine));
+        await("the refusal in the viewer's terminal").atMost(Duration.ofSeconds(10))
+                .until(() -> LIVE.viewer().lineContaining("System.exit(3) refused in render") != null);
+        assertThat(LIVE.viewer().alive()).isTrue();
+
+        JsonNode fixed = LIVE.awaitUpdate(LIVE.edit(APP, "        System.exit(3);\n", ""));
+
+        assertThat(fixed.get("ok").asBoolean()).as(fixed.toString()).isTrue();
+        assertThat(LIVE.viewer().alive()).isTrue();
+        await("frames counting again").atMost(Duration.ofSeconds(10))
+                .until(() -> LIVE.frames().state().get("frames").asLong() > framesBefore);
     }
 }

@@ -5,8 +5,14 @@ import dev.hotframe.app.InputEvent;
 import dev.hotframe.viewer.reload.AppFailure;
 import dev.hotframe.viewer.reload.AppHost;
 import dev.hotframe.viewer.reload.CheckpointRestore;
+import dev.hotframe.viewer.reload.guard.HostCallRefused;
+import dev.hotframe.viewer.reload.guard.HostCalls;
 import dev.hotframe.viewer.reload.guard.Watchdog;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +23,15 @@ import org.slf4j.LoggerFactory;
  * code changes, because running it again would only stall the viewer again; if it was stopped
  * in {@code update} or {@code onInput}, the state it may have left half changed is put back
  * from the last checkpoint. Checkpoints are taken after clean frames, at most once per interval,
- * and less often for a big state, so that they cost at most about 0.2% of the time.
+ * and less often for a big state, so that they cost at most about 0.2% of the time. A call that
+ * would end or take over the viewer ({@code System.exit}) is refused where the app makes it;
+ * one the app caught, or made on a thread of its own, becomes a warning until the code changes.
  */
 final class AppRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AppRunner.class);
+
+    private static final int MAX_REFUSALS = 8;
 
     private final AppHost host;
     private final Watchdog watchdog;
@@ -30,6 +40,7 @@ final class AppRunner {
     private long lastCheckpointAt;
     private boolean checkpointed;
     private String paused;
+    private final Set<String> refusals = new LinkedHashSet<>();
 
     AppRunner(AppHost host, Duration frameBudget, Duration checkpointEvery) {
         this.host = host;
@@ -66,12 +77,27 @@ final class AppRunner {
     }
 
     /** The text shown while the app is paused, or null when it runs. */
+    private void keepRefusals(Throwable shown) {
+        for (HostCallRefused refused : HostCalls.drainRefused()) {
+            if (refused != shown && refusals.size() < MAX_REFUSALS) {
+                refusals.add(refused.line());
+            }
+        }
+    }
+
     String paused() {
         return paused;
     }
 
+    /** The app's refused host calls that did not fail a call into it (it caught them, or made them on its own threads). */
+    List<String> warnings() {
+        keepRefusals(null);
+        return List.copyOf(refusals);
+    }
+
     /** New code (or an undo) arrived: the app runs again. */
     void resume() {
+        refusals.clear();
         if (paused != null) {
             log.info("new code arrived; the app runs again");
         }
@@ -79,7 +105,10 @@ final class AppRunner {
     }
 
     private String run(String phase, Watchdog.Action action) {
-        if (!(watchdog.run(phase, action) instanceof Watchdog.Threw outcome)) {
+        Watchdog.Outcome ran = watchdog.run(phase, action);
+        Throwable failure = ran instanceof Watchdog.Threw threw ? threw.failure() : null;
+        keepRefusals(failure instanceof InvocationTargetException && failure.getCause() != null ? failure.getCause() : failure);
+        if (!(ran instanceof Watchdog.Threw outcome)) {
             return null;
         }
         String text = AppFailure.describe(outcome);

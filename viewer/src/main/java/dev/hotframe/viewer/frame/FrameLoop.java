@@ -261,6 +261,7 @@ public final class FrameLoop {
         }
         List<String> warnings = new ArrayList<>(reloadWarnings);
         warnings.addAll(sceneRenderer.drainWarnings());
+        warnings.addAll(runner.warnings());
         overlay.warnings(warnings);
         canvas.save();
         canvas.scale(target.scale(), target.scale());
@@ -293,7 +294,7 @@ public final class FrameLoop {
         String state = recorder == null ? null : stateJson();
         List<UpdateRecord> done = new ArrayList<>();
         for (UpdateRecord record : applied) {
-            UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError);
+            UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError, runner.warnings());
             done.add(rendered);
             acks.accept(new ViewerMessage.Ack(rendered.seq(), rendered.ok(), rendered.tier(), rendered.appliedAtMs(),
                     rendered.renderedAtMs(), rendered.error(), java.util.Map.of("apply", rendered.applyMs(),

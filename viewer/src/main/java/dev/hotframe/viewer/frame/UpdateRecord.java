@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One applied update as the headless update log and the ack report it. Times are wall-clock
  * milliseconds since the epoch; {@code detectedAtMs} is the server's clock. {@code warnings}
- * says what a reload could not carry over (a state field reset, with its name);
+ * says what a reload could not carry over (a state field reset, with its name), and which calls
+ * that would end or take over the viewer the app made and caught, or made on its own threads;
  * {@code viewerPhasesMs} times the viewer's steps ({@code redefine}, {@code save}, {@code load},
  * {@code init}, {@code migrate}). Both are left out of the JSON when empty. {@code server} is
  * the id of the dev-server run that sent the update ({@code seq} starts again with each run),
@@ -51,9 +52,12 @@ public record UpdateRecord(long seq, Tier tier, List<String> files, long detecte
                 applyMs, generation, warnings, viewerPhasesMs, id);
     }
 
-    UpdateRecord rendered(long atMs, boolean frameOk, String frameError) {
+    /** The record after its first frame: with that frame's error, and its warnings (refused host calls) after the update's. */
+    UpdateRecord rendered(long atMs, boolean frameOk, String frameError, List<String> frameWarnings) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        frameWarnings.stream().filter(w -> !all.contains(w)).forEach(all::add);
         return new UpdateRecord(seq, tier, files, detectedAtMs, appliedAtMs, atMs, ok && frameOk,
-                error != null ? error : frameError, reason, serverPhasesMs, applyMs, generation, warnings, viewerPhasesMs,
+                error != null ? error : frameError, reason, serverPhasesMs, applyMs, generation, all, viewerPhasesMs,
                 server);
     }
 

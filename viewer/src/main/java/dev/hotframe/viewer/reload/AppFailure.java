@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.reload.guard.HostCallRefused;
 import dev.hotframe.viewer.reload.guard.Runaway;
 import dev.hotframe.viewer.reload.guard.Watchdog;
 import java.lang.reflect.InvocationTargetException;
@@ -32,6 +33,8 @@ public final class AppFailure {
                         .append(top.getClassName()).append('.').append(top.getMethodName())
                         .append(" (").append(top.getFileName()).append(':').append(top.getLineNumber()).append(')');
             }
+        } else if (failure instanceof HostCallRefused) {
+            text.append(failure.getMessage());
         } else {
             if (outcome.overran()) {
                 text.append(outcome.what()).append(" did not finish within ").append(outcome.budgetMs())
@@ -57,7 +60,8 @@ public final class AppFailure {
             return describe(outcome).lines().findFirst().orElse("");
         }
         Throwable root = unwrap(outcome.failure());
-        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String text = root instanceof HostCallRefused ? root.getMessage()
+                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         List<StackTraceElement> frames = appFrames(root);
         return frames.isEmpty() ? text : text + " (at " + frame(frames.get(0)) + ")";
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.HotframeApp;
 import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.viewer.libs.LibraryLoaders;
+import dev.hotframe.viewer.reload.guard.HostCalls;
 import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Library;
@@ -63,6 +64,7 @@ public final class AppHost {
     AppHost(Instrumentation instrumentation, ClassLoader parent, Duration loadBudget, LibraryCache cache) {
         Redefiner redefiner = new Redefiner(instrumentation);
         redefiner.prime();
+        HostCalls.install(instrumentation, GenerationLoader::isAppCode);
         this.libraries = new LibraryLoaders(parent, cache);
         Watchdog watchdog = new Watchdog(loadBudget);
         this.swap = new Swap(watchdog);

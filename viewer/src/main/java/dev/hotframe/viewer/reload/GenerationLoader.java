@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.libs.LibraryLoaders;
 import dev.hotframe.viewer.reload.bytecode.FuelInjector;
 import dev.hotframe.viewer.reload.guard.Fuel;
 import java.util.ArrayList;
@@ -32,6 +33,12 @@ final class GenerationLoader extends ClassLoader implements Fuel.InitializationL
         super(NAME_PREFIX + generation, parent);
         this.generation = generation;
         this.classes = new ConcurrentHashMap<>(classes);
+    }
+
+    /** Whether {@code loader} loads the app's code: a generation, or the libraries under the generations. */
+    static boolean isAppCode(ClassLoader loader) {
+        String name = loader.getName();
+        return name != null && (name.startsWith(NAME_PREFIX) || name.startsWith(LibraryLoaders.NAME_PREFIX));
     }
 
     int generation() {

@@ -222,4 +222,56 @@ class FrameLoopGuardTest {
         assertThat(reloaded.get("viewerPhasesMs").fieldNames()).toIterable().containsExactly("save", "load", "migrate");
         assertThat(log.state().get("status").asInt()).isEqualTo(7);
     }
+
+    @Test
+    void systemExitInRenderIsShownLikeAnExceptionAndTheViewerKeepsRunning() throws Exception {
+        redefine(1, app("", BLUE, "System.exit(3);"));
+        JsonNode refused = log.await(1);
+        redefine(2, app("", RED, ""));
+        JsonNode fixed = log.await(2);
+
+        assertThat(timeless(refused)).isEqualTo(json(record(1, "redefine", false, """
+                System.exit(3) refused in render: it would end the viewer, which hosts the app and keeps running
+                  at demo.Spin.render(Spin.java:9)
+                  at demo.Spin.render(Spin.java:4)""", "method body changed")));
+        assertThat(pixel("frame-1.png")).as("the last good frame").isEqualTo("FF2040C0");
+        assertThat(timeless(fixed)).isEqualTo(json(record(2, "redefine", true, null, "method body changed")));
+        assertThat(pixel("frame-2.png")).isEqualTo("FFC04020");
+    }
+
+    @Test
+    void runtimeHaltInUpdateIsShownAndTheStateIsKept() throws Exception {
+        redefine(1, app("s.status = \"halting\"; Runtime.getRuntime().halt(1);", BLUE, ""));
+        JsonNode refused = log.await(1);
+
+        assertThat(timeless(refused)).isEqualTo(json(record(1, "redefine", false, """
+                Runtime.halt(1) refused in update: it would end the viewer, which hosts the app and keeps running
+                  at demo.Spin.update(Spin.java:8)
+                  at demo.Spin.update(Spin.java:4)""", "method body changed")));
+        assertThat(log.state().get("status").asText()).as("what update did before the call stays").isEqualTo("halting");
+    }
+
+    @Test
+    void anExitTheAppCatchesIsShownAsAWarning() throws Exception {
+        redefine(1, app("", RED, "try { System.exit(5); } catch (SecurityException e) { s.status = \"caught\"; }"));
+        JsonNode caught = log.await(1);
+
+        assertThat(timeless(caught)).isEqualTo(json("""
+                {"seq": 1, "tier": "redefine", "files": ["src/demo/Spin.java"], "detectedAtMs": 1001, "ok": true, "error": null,
+                 "reason": "method body changed", "serverPhasesMs": {}, "generation": 1,
+                 "warnings": ["System.exit(5) refused in render: it would end the viewer, which hosts the app and keeps running (at demo.Spin.render(Spin.java:9))"]}"""));
+        assertThat(pixel("frame-1.png")).isEqualTo("FFC04020");
+    }
+
+    @Test
+    void anInterruptTheAppLeavesOnTheFrameThreadDoesNotStopTheViewer() throws Exception {
+        redefine(1, app("", BLUE, "Thread.currentThread().interrupt();"));
+        JsonNode interrupted = log.await(1);
+        redefine(2, app("", RED, ""));
+        JsonNode next = log.await(2);
+
+        assertThat(interrupted.get("ok").asBoolean()).isTrue();
+        assertThat(timeless(next)).isEqualTo(json(record(2, "redefine", true, null, "method body changed")));
+        assertThat(pixel("frame-2.png")).isEqualTo("FFC04020");
+    }
 }

@@ -83,6 +83,20 @@ class LoadGuardTest {
     }
 
     @Test
+    void systemExitInAStaticInitializerFailsTheUpdateAndTheOldGenerationKeepsRunning() {
+        AppHost host = started();
+        Object state = host.state();
+
+        Applied applied = host.apply(Tier.RELOAD, "helper changed", app("v2", "int unused;", "System.exit(3);"), List.of());
+
+        assertThat(applied.withoutPhases()).isEqualTo(new Applied(Tier.RELOAD, "helper changed", false,
+                "the new code could not be loaded: System.exit(3) refused in loading App: it would end the viewer, which hosts "
+                        + "the app and keeps running (at demo.Helper.<clinit>(Helper.java:5))",
+                List.of()));
+        assertStillV1(host, state);
+    }
+
+    @Test
     void runawayRecursionInAConstructorIsStoppedByTheEntryChecks() {
         AppHost host = started();
         Object state = host.state();

@@ -10,7 +10,12 @@ public final class ChildFirstLoader extends ClassLoader {
     private final boolean metered;
 
     public ChildFirstLoader(Map<String, byte[]> classes, boolean metered) {
-        super("fuel-test", ChildFirstLoader.class.getClassLoader());
+        this("fuel-test", classes, metered);
+    }
+
+    /** A loader with the name {@code name}: one starting {@code hotframe-generation-} passes for an app generation's. */
+    public ChildFirstLoader(String name, Map<String, byte[]> classes, boolean metered) {
+        super(name, ChildFirstLoader.class.getClassLoader());
         this.classes = classes;
         this.metered = metered;
     }

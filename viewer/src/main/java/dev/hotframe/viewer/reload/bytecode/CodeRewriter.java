@@ -8,15 +8,15 @@ import static dev.hotframe.viewer.reload.bytecode.ClassBytes.u2;
 import java.util.Arrays;
 
 /**
- * Rewrites one method's {@code Code} attribute for {@link FuelInjector}: a call to
- * {@code Fuel.tick()} (three bytes) goes in at offset 0 and before every instruction that can
- * branch backwards. Branches to an instruction land on the check in front of it, so stack map
- * frames move with their instruction and every frame stays valid: the call neither takes nor
- * leaves anything on the operand stack.
+ * Rewrites one method's {@code Code} attribute: an entry sequence goes in at offset 0 and,
+ * optionally, a check before every instruction that can branch backwards ({@link FuelInjector}
+ * puts a call to {@code Fuel.tick()} in both places, {@link GateInjector} a call to the host-call
+ * gate at entry only). Branches to an instruction land on the code in front of it, so stack map
+ * frames move with their instruction and every frame stays valid: the inserted code must leave
+ * the operand stack as it found it (empty), and may use up to {@code minStack} slots meanwhile.
  */
 final class CodeRewriter {
 
-    private static final int INVOKESTATIC = 0xB8;
     private static final int GOTO_W = 0xC8;
     private static final int TABLESWITCH = 0xAA;
     private static final int LOOKUPSWITCH = 0xAB;
@@ -26,8 +26,10 @@ final class CodeRewriter {
     private final byte[] in;
     private final int body;
     private final int bodyLength;
-    private final FuelInjector.Constants constants;
-    private final boolean initializer;
+    private final ConstantPool constants;
+    private final byte[] entry;
+    private final byte[] back;
+    private final int minStack;
     private final int code;
     private final int codeLength;
     /** For each old offset that starts an instruction: where its check (or the instruction) now starts, else -1. */
@@ -35,10 +37,16 @@ final class CodeRewriter {
     /** For each old offset that starts an instruction: where the instruction itself now starts, else -1. */
     private final int[] newInstr;
 
-    /** @param initializer whether this is a static initializer, whose entry check also notes the class as initialized */
-    CodeRewriter(byte[] in, int body, int bodyLength, FuelInjector.Constants constants, boolean initializer) {
+    /**
+     * @param entry    the code inserted at offset 0
+     * @param back     the code inserted before each backward branch, or null for none
+     * @param minStack the operand stack the inserted code needs
+     */
+    CodeRewriter(byte[] in, int body, int bodyLength, ConstantPool constants, byte[] entry, byte[] back, int minStack) {
         this.in = in;
-        this.initializer = initializer;
+        this.entry = entry;
+        this.back = back;
+        this.minStack = minStack;
         this.body = body;
         this.bodyLength = bodyLength;
         this.constants = constants;
@@ -52,10 +60,10 @@ final class CodeRewriter {
     byte[] rewrite() throws ClassBytes.Unsupported {
         boolean[] check = layout();
         ClassBytes.Out out = new ClassBytes.Out(bodyLength + 64);
-        out.copy(in, body, 4).s4(newStart[codeLength]);
+        out.u2(Math.max(minStack, u2(in, body))).copy(in, body + 2, 2).s4(newStart[codeLength]);
         for (int pc = 0; pc < codeLength; pc += length(pc)) {
             if (check[pc]) {
-                out.u1(INVOKESTATIC).u2(pc == 0 && initializer ? constants.initializing : constants.tick);
+                out.copy(pc == 0 ? entry : back);
             }
             instruction(pc, out);
         }
@@ -64,7 +72,7 @@ final class CodeRewriter {
         out.u2(handlers);
         at += 2;
         for (int i = 0; i < handlers; i++, at += 8) {
-            out.u2(start(u2(in, at))).u2(start(u2(in, at + 2))).u2(start(u2(in, at + 4))).copy(in, at + 6, 2);
+            out.u2(target(u2(in, at))).u2(start(u2(in, at + 2))).u2(target(u2(in, at + 4))).copy(in, at + 6, 2);
         }
         attributes(at, out);
         return out.toByteArray();
@@ -82,9 +90,9 @@ final class CodeRewriter {
             if (pc + length > codeLength) {
                 throw new ClassBytes.Unsupported("an instruction runs past the end of the code");
             }
-            check[pc] |= branchesBack(pc);
+            check[pc] |= back != null && branchesBack(pc);
             newStart[pc] = pos;
-            pos += check[pc] ? 3 : 0;
+            pos += check[pc] ? (pc == 0 ? entry : back).length : 0;
             newInstr[pc] = pos;
             int op = u1(in, code + pc);
             pos += op == TABLESWITCH || op == LOOKUPSWITCH ? length - pad(pc + 1) + pad(pos + 1) : length;
@@ -117,31 +125,31 @@ final class CodeRewriter {
         int op = u1(in, code + pc);
         int here = newInstr[pc];
         if (isBranch16(op)) {
-            int offset = start(pc + s2(in, code + pc + 1)) - here;
+            int offset = target(pc + s2(in, code + pc + 1)) - here;
             if (offset < Short.MIN_VALUE || offset > Short.MAX_VALUE) {
                 throw new ClassBytes.Unsupported("a branch would not fit in 16 bits");
             }
             out.u1(op).u2(offset);
         } else if (op == GOTO_W) {
-            out.u1(op).s4(start(pc + s4(in, code + pc + 1)) - here);
+            out.u1(op).s4(target(pc + s4(in, code + pc + 1)) - here);
         } else if (op == TABLESWITCH || op == LOOKUPSWITCH) {
             out.u1(op);
             for (int i = pad(here + 1); i > 0; i--) {
                 out.u1(0);
             }
             int at = code + pc + 1 + pad(pc + 1);
-            out.s4(start(pc + s4(in, at)) - here);
+            out.s4(target(pc + s4(in, at)) - here);
             if (op == TABLESWITCH) {
                 out.copy(in, at + 4, 8);
                 int count = s4(in, at + 8) - s4(in, at + 4) + 1;
                 for (int i = 0; i < count; i++) {
-                    out.s4(start(pc + s4(in, at + 12 + 4 * i)) - here);
+                    out.s4(target(pc + s4(in, at + 12 + 4 * i)) - here);
                 }
             } else {
                 int pairs = s4(in, at + 4);
                 out.copy(in, at + 4, 4);
                 for (int i = 0; i < pairs; i++) {
-                    out.copy(in, at + 8 + 8 * i, 4).s4(start(pc + s4(in, at + 12 + 8 * i)) - here);
+                    out.copy(in, at + 8 + 8 * i, 4).s4(target(pc + s4(in, at + 12 + 8 * i)) - here);
                 }
             }
         } else {
@@ -165,7 +173,7 @@ final class CodeRewriter {
             } else if (constants.is(name, "LocalVariableTable") || constants.is(name, "LocalVariableTypeTable")) {
                 rewritten = localVariables(data);
             } else if (constants.is(name, "StackMapTable")) {
-                rewritten = StackMapRewriter.rewrite(in, data, this::start, this::instructionStart);
+                rewritten = StackMapRewriter.rewrite(in, data, this::target, this::instructionStart);
             } else if (constants.is(name, "RuntimeVisibleTypeAnnotations") || constants.is(name, "RuntimeInvisibleTypeAnnotations")) {
                 continue; // they hold code offsets; nothing at run time reads type annotations inside method bodies
             } else {
@@ -199,7 +207,18 @@ final class CodeRewriter {
         return out.toByteArray();
     }
 
-    /** Where a branch to old offset {@code pc} now goes: the check in front of the instruction, if any. */
+    /**
+     * Where a branch (or an exception range, or a stack map frame) at old offset {@code pc} now goes:
+     * the check in front of the instruction, except at offset 0, where it goes past the entry code.
+     * The entry code runs once per call, so a loop back to the method's first instruction runs only
+     * its own check, and the method's own exception handlers never catch what the entry code throws.
+     * An instruction at offset 0 that itself branches back keeps the entry code as its check.
+     */
+    private int target(int pc) throws ClassBytes.Unsupported {
+        return pc == 0 && !(back != null && branchesBack(0)) ? newInstr[0] : start(pc);
+    }
+
+    /** Where old offset {@code pc} now starts: the check in front of the instruction, if any. */
     private int start(int pc) throws ClassBytes.Unsupported {
         if (pc < 0 || pc > codeLength || newStart[pc] < 0) {
             throw new ClassBytes.Unsupported("an offset points into the middle of an instruction: " + pc);

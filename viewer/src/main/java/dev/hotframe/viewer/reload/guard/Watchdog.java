@@ -70,6 +70,7 @@ public final class Watchdog {
     /** Runs {@code action} on this thread under the budget; never throws what the action threw. */
     public Outcome run(String what, Action action) {
         Section section = new Section(Thread.currentThread(), what, budgetMs);
+        boolean interruptedBefore = Thread.currentThread().isInterrupted();
         ACTIVE.add(section);
         wakeWatcher();
         Throwable failure = null;
@@ -80,9 +81,24 @@ public final class Watchdog {
         } finally {
             section.finish();
             ACTIVE.remove(section);
+            // An interrupt the app left on the viewer's thread would end the viewer's next wait
+            // (and with it the frame loop); one that was there before the call is the viewer's own.
+            if (!interruptedBefore && Thread.interrupted()) {
+                log.warn("{} left its thread interrupted; the viewer cleared the flag and keeps running", what);
+            }
         }
         boolean overran = section.overran();
         return failure == null ? new Returned(what, budgetMs, overran) : new Threw(what, budgetMs, failure, overran);
+    }
+
+    /** What the guarded call running on {@code thread} is ({@code "render"}), or null when none is. */
+    public static String running(Thread thread) {
+        for (Section section : ACTIVE) {
+            if (section.runner == thread) {
+                return section.what;
+            }
+        }
+        return null;
     }
 
     private static void wakeWatcher() {

@@ -3,6 +3,8 @@ package dev.hotframe.viewer.reload.bytecode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotframe.viewer.reload.guard.Runaway;
+import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.viewer.testkit.ChildFirstLoader;
 import dev.hotframe.viewer.testkit.Loops;
 import java.io.IOException;
@@ -29,6 +31,29 @@ class FuelInjectorTest {
 
         assertThat(original).startsWith("yes|big;");
         assertThat(metered).isEqualTo(original);
+    }
+
+    @Test
+    void aLoopThatIsTheMethodsFirstInstructionIsStillStopped() throws Exception {
+        Map<String, byte[]> classes = new HashMap<>();
+        dev.hotframe.viewer.testkit.TestCompiler.compile("""
+                package demo;
+                public final class Spin {
+                    public static void spin() { while (true) { } }
+                }
+                """).forEach(file -> classes.put(file.name(), file.bytes()));
+        java.lang.reflect.Method spin = new ChildFirstLoader(classes, true).loadClass("demo.Spin").getMethod("spin");
+
+        Watchdog.Outcome outcome = new Watchdog(java.time.Duration.ofMillis(100)).run("spin", () -> {
+            try {
+                spin.invoke(null);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+
+        assertThat(((Watchdog.Threw) outcome).failure()).isInstanceOf(Runaway.class);
+        assertThat(((Watchdog.Threw) outcome).failure().getStackTrace()[0].toString()).endsWith("demo.Spin.spin(Spin.java:3)");
     }
 
     @Test
