@@ -134,7 +134,12 @@ class ProjectWatcherTest {
         Seen seen = next();
         assertThat(seen.batch().paths()).containsExactly(app);
         assertThat(seen.contents()).containsExactly(APP);
-        assertThat(batches.poll(QUIET_MILLIS * 2, TimeUnit.MILLISECONDS)).isNull();
+        // Under load the write's own event can come after the quiet window: a second batch that sees the
+        // same content, which the pipeline drops as unchanged. Never one that sees the file missing.
+        Seen late = batches.poll(QUIET_MILLIS * 2, TimeUnit.MILLISECONDS);
+        if (late != null) {
+            assertThat(late.contents()).containsExactly(APP);
+        }
     }
 
     @Test
