@@ -74,9 +74,8 @@ class ServerRestartIT {
         List<JsonNode> lines = frames.updates();
         assertThat(lines.get(0).get("server").asText()).isEqualTo(lines.get(1).get("server").asText())
                 .isNotEqualTo(lines.get(2).get("server").asText());
-        assertThat(lines.stream().map(l -> l.get("frame").asText()).toList())
-                .containsExactly("frame-0.png", "frame-1.png", resync.get("seq").asLong() == 0 ? "frame-0-2.png"
-                        : "frame-" + resync.get("seq").asLong() + "-2.png", "frame-1-2.png");
+        assertThat(lines.stream().map(l -> l.path("frame").asText("-")).toList())
+                .containsExactly("-", "-", "frame-" + resync.get("seq").asLong() + "-2.png", "frame-1-2.png");
         assertThat(frames.dir().resolve("frame-1.png")).as("the first run's frame is kept").exists();
         assertThat(HeadlessOutput.pixel(frames.dir().resolve("frame-1-2.png"), CARD[0], CARD[1])).isEqualTo(0xFFFF3366);
     }

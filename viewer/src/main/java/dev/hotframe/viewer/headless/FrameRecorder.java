@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * atomically; then one JSON line in {@code updates.jsonl}. The line comes last, so a reader
  * that sees it finds the files it describes. A dev server that restarts numbers its updates from
  * 0 again: the frames of the n-th server run this viewer follows (n > 1) are
- * {@code frame-<seq>-<n>.png}, and every line names its frame ({@code "frame"}) and its server
- * run ({@code "server"}), so nothing is overwritten and no line is ambiguous. With a live period, {@code latest.png} and
+ * {@code frame-<seq>-<n>.png}, named in their lines ({@code "frame"}), and every line names its
+ * server run ({@code "server"}), so nothing is overwritten and no line is ambiguous. With a live period, {@code latest.png} and
  * {@code state.json} are also replaced that often between updates, one write at a time.
  */
 public final class FrameRecorder implements FrameLog, AutoCloseable {
@@ -97,9 +97,14 @@ public final class FrameRecorder implements FrameLog, AutoCloseable {
                 replace("state.json", stateJson.getBytes(StandardCharsets.UTF_8));
                 StringBuilder lines = new StringBuilder();
                 for (UpdateRecord record : records) {
-                    com.fasterxml.jackson.databind.node.ObjectNode line = json.valueToTree(record);
-                    line.put("frame", frameOf(record));
-                    lines.append(json.writeValueAsString(line)).append('\n');
+                    String frameName = frameOf(record);
+                    if (frameName.equals("frame-" + record.seq() + ".png")) {
+                        lines.append(json.writeValueAsString(record)).append('\n');
+                    } else {
+                        com.fasterxml.jackson.databind.node.ObjectNode line = json.valueToTree(record);
+                        line.put("frame", frameName);
+                        lines.append(json.writeValueAsString(line)).append('\n');
+                    }
                 }
                 Files.writeString(dir.resolve("updates.jsonl"), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException | RuntimeException e) {
