@@ -14,14 +14,12 @@ import dev.hotframe.wire.Diagnostic;
 import dev.hotframe.wire.Library;
 import dev.hotframe.wire.SceneChange;
 import dev.hotframe.wire.ServerMessage;
-import dev.hotframe.wire.Sha256;
 import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,10 +42,6 @@ import org.slf4j.LoggerFactory;
 final class ChangePipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ChangePipeline.class);
-    /** How long a writer gets to finish a file that did not parse or compile, before the error is believed. */
-    static final long SETTLE_MILLIS = 30;
-    /** How often a file that keeps changing under the parser is read again; its next save brings a new batch anyway. */
-    private static final int SETTLE_TRIES = 3;
 
     private final Project project;
     private final JavaBuild build;
@@ -55,21 +49,21 @@ final class ChangePipeline {
     private final Publisher publisher;
     private final IntSupplier viewerCount;
     private final LibraryShelf shelf;
-    private final Map<Path, String> lastContent = new HashMap<>();
+    private final SeenFiles seen = new SeenFiles();
     private Set<Path> carried = Set.of();
     private final AssetCatalog assets;
-    private final Runnable settle;
+    private final WritesInFlight writes;
 
     /** @param viewerCount how many viewers an update goes to, for the log line */
     ChangePipeline(Project project, JavaBuild build, SceneStore scenes, Publisher publisher, IntSupplier viewerCount,
                    AssetCatalog assets, LibraryShelf shelf) {
-        this(project, build, scenes, publisher, viewerCount, assets, shelf, () -> pause(SETTLE_MILLIS));
+        this(project, build, scenes, publisher, viewerCount, assets, shelf, WritesInFlight::pause);
     }
 
     /** @param settle waits a moment for a writer to finish, before files that did not parse or compile are read again */
     ChangePipeline(Project project, JavaBuild build, SceneStore scenes, Publisher publisher, IntSupplier viewerCount,
                    AssetCatalog assets, LibraryShelf shelf, Runnable settle) {
-        this.settle = settle;
+        this.writes = new WritesInFlight(project.root(), seen, settle);
         this.project = project;
         this.build = build;
         this.scenes = scenes;
@@ -77,27 +71,27 @@ final class ChangePipeline {
         this.viewerCount = viewerCount;
         this.shelf = shelf;
         this.assets = assets;
-        remember(allFiles());
+        seen.remember(allFiles());
     }
 
     void onBatch(ChangeBatch batch) {
         Set<Path> paths = new TreeSet<>(batch.paths());
         if (batch.overflow()) {
             paths.addAll(allFiles());
-            paths.addAll(lastContent.keySet());
+            paths.addAll(seen.paths());
         }
         List<Path> sceneFiles = new ArrayList<>();
         List<Path> javaFiles = new ArrayList<>();
         boolean pomChanged = false;
         List<Path> assetFiles = new ArrayList<>();
         for (Path gone : List.copyOf(paths)) {
-            if (!lastContent.containsKey(gone) && !Files.exists(gone)) {
+            if (!seen.knows(gone) && !Files.exists(gone)) {
                 // A deleted or moved folder is one event; the files that were in it are gone too.
-                lastContent.keySet().stream().filter(f -> f.startsWith(gone)).forEach(paths::add);
+                paths.addAll(seen.inside(gone));
             }
         }
         for (Path path : paths) {
-            if (Files.isDirectory(path) || !changedSinceLastSeen(path)) {
+            if (Files.isDirectory(path) || !seen.changed(path)) {
                 continue;
             }
             if (scenes.isScene(path)) {
@@ -150,8 +144,8 @@ final class ChangePipeline {
     /** {@code result}, with the scene files that were still being written when they did not parse read again. */
     private SceneStore.Result readAgainWhileWriting(SceneStore.Result first) {
         SceneStore.Result result = first;
-        for (int tries = 0; tries < SETTLE_TRIES && !result.errors().isEmpty(); tries++) {
-            List<Path> rewritten = stillWriting(result.errors());
+        for (int tries = 0; tries < WritesInFlight.TRIES && !result.errors().isEmpty(); tries++) {
+            List<Path> rewritten = writes.rewritten(result.errors());
             if (rewritten.isEmpty()) {
                 break;
             }
@@ -204,8 +198,8 @@ final class ChangePipeline {
         changed.addAll(files);
         List<String> names = changed.stream().map(project::relative).toList();
         JavaBuild.Result result = build.changed(Set.copyOf(files), batch.newerChanges());
-        for (int tries = 0; tries < SETTLE_TRIES && result instanceof JavaBuild.Failed failed
-                && !stillWriting(failed.errors()).isEmpty(); tries++) {
+        for (int tries = 0; tries < WritesInFlight.TRIES && result instanceof JavaBuild.Failed failed
+                && !writes.rewritten(failed.errors()).isEmpty(); tries++) {
             result = build.changed(Set.copyOf(files), batch.newerChanges());
         }
         if (result instanceof JavaBuild.Superseded superseded) {
@@ -240,7 +234,7 @@ final class ChangePipeline {
             log.info("{} in {} ms -> {}{}", c.summary(), System.currentTimeMillis() - batch.firstSeenAtMs(), viewers(),
                     c.structural() ? ": " + c.reason() : "");
         }
-        List<Path> rewritten = built.errors().isEmpty() || depth >= SETTLE_TRIES ? List.of() : stillWriting(built.errors());
+        List<Path> rewritten = built.errors().isEmpty() || depth >= WritesInFlight.TRIES ? List.of() : writes.rewritten(built.errors());
         if (!rewritten.isEmpty()) {
             java(rewritten, batch, depth + 1);
         } else if (!built.errors().isEmpty()) {
@@ -278,49 +272,6 @@ final class ChangePipeline {
         return out.toString().stripTrailing();
     }
 
-    /** True when {@code path} was deleted, or its content differs from when it was last processed. */
-    /**
-     * The files named by {@code errors} whose content changed since this pipeline read them, after
-     * a moment's {@link #settle}: they were read while an editor was still writing them (a save in
-     * place truncates first), so their errors are not believed and they are read again.
-     */
-    private List<Path> stillWriting(List<Diagnostic> errors) {
-        List<Path> files = errors.stream().map(Diagnostic::file).filter(f -> !f.isEmpty()).distinct()
-                .map(f -> project.root().resolve(f).toAbsolutePath().normalize()).filter(lastContent::containsKey).toList();
-        if (files.isEmpty()) {
-            return List.of();
-        }
-        settle.run();
-        List<Path> rewritten = files.stream().filter(this::changedSinceLastSeen).toList();
-        if (!rewritten.isEmpty()) {
-            log.debug("{} changed while it was read; reading it again", rewritten);
-        }
-        return rewritten;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private boolean changedSinceLastSeen(Path path) {
-        String now = hash(path);
-        String before = now == null ? lastContent.remove(path) : lastContent.put(path, now);
-        return now == null ? before != null : !now.equals(before);
-    }
-
-    private void remember(Collection<Path> files) {
-        files.forEach(f -> {
-            String h = hash(f);
-            if (h != null) {
-                lastContent.put(f, h);
-            }
-        });
-    }
-
     private List<Path> allFiles() {
         List<Path> files = new ArrayList<>();
         for (Path folder : List.of(project.sources(), project.scenes(), project.assets())) {
@@ -333,13 +284,5 @@ final class ChangePipeline {
             }
         }
         return files;
-    }
-
-    private static String hash(Path path) {
-        try {
-            return Sha256.hex(Files.readAllBytes(path));
-        } catch (IOException e) {
-            return null;
-        }
     }
 }
