@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  */
 public final class Drill {
 
+    /** How far ahead a growing state field gets before the first edit; a row takes less. */
+    static final Duration LEAD = Duration.ofSeconds(10);
+
     private final Jars jars;
     private final Path project;
     private final List<HostileEdit> edits;
@@ -70,6 +73,14 @@ public final class Drill {
                     + ", image " + layout.relative(layout.image().orElseThrow()) + (layout.imageCreated() ? " (created)" : ""));
             try (LiveProject live = LiveProject.start(jars, layout, work, progress)) {
                 StateProbe probe = StateProbe.choose(live.output(), Duration.ofMillis(1500));
+                if (probe.advancing()) {
+                    progress.accept("watching the state field '" + probe.field() + "'; letting the app run " + LEAD.toSeconds()
+                            + " s first, so that a reset cannot look like kept state");
+                    probe.awaitLead(live.output(), LEAD);
+                } else {
+                    progress.accept(probe.checks() ? "watching the state field '" + probe.field() + "' (it must keep its value)"
+                            : "the state has no numeric field: 'state kept' cannot be checked");
+                }
                 EditRun run = new EditRun(live, layout, probe);
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < edits.size(); i++) {

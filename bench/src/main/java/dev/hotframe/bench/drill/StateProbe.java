@@ -18,10 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  * would start it again from its first value). A state with no such field is watched through a
  * numeric field that must keep its value; one with no numeric field cannot be checked.
  */
-record StateProbe(String field, boolean advancing) {
+public record StateProbe(String field, boolean advancing, double perSecond) {
 
     /** No numeric field: the state cannot be checked. */
-    static final StateProbe NONE = new StateProbe(null, false);
+    static final StateProbe NONE = new StateProbe(null, false, 0);
 
     /** Reads the state twice, {@code apart}, and picks a growing field (one named like a frame counter first). */
     static StateProbe choose(HeadlessOutput output, Duration apart) throws IOException {
@@ -35,15 +35,23 @@ record StateProbe(String field, boolean advancing) {
                 growing.add(e.getKey());
             }
         }
-        for (String name : growing) {
-            if (name.toLowerCase(java.util.Locale.ROOT).contains("frame")) {
-                return new StateProbe(name, true);
-            }
+        String chosen = growing.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains("frame")).findFirst()
+                .orElse(growing.isEmpty() ? null : growing.get(0));
+        if (chosen != null) {
+            double seconds = apart.toMillis() / 1000.0;
+            return new StateProbe(chosen, true, (second.get(chosen) - first.get(chosen)) / seconds);
         }
-        if (!growing.isEmpty()) {
-            return new StateProbe(growing.get(0), true);
+        return second.keySet().stream().findFirst().map(name -> new StateProbe(name, false, 0)).orElse(NONE);
+    }
+
+    /**
+     * Lets a growing field reach what it gains in {@code lead}, so that a reset during one row (the
+     * field starting again from its first value) cannot catch up with the value before the edit.
+     */
+    void awaitLead(HeadlessOutput output, Duration lead) {
+        if (advancing) {
+            growsPast(output, perSecond * lead.toMillis() / 1000.0, lead.multipliedBy(2));
         }
-        return second.keySet().stream().findFirst().map(name -> new StateProbe(name, false)).orElse(NONE);
     }
 
     boolean checks() {
