@@ -1,6 +1,7 @@
 package dev.hotframe.bench.drill;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,7 +13,7 @@ record FileChange(Path file, byte[] original, byte[] hostile) {
 
     /** Replaces the file's content with {@code hostile} text. */
     static FileChange replace(Path file, String hostile) throws IOException {
-        return new FileChange(file, Files.readAllBytes(file), hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new FileChange(file, Files.readAllBytes(file), hostile.getBytes(StandardCharsets.UTF_8));
     }
 
     static FileChange delete(Path file) throws IOException {

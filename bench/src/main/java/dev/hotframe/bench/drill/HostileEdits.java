@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The drill's catalogue: app code that ends, stops or floods the viewer, scene files that are half
@@ -17,6 +19,7 @@ final class HostileEdits {
 
     /** How deep the nested scene goes, in nodes. */
     static final int NESTING = 300;
+    private static final Pattern CHILDREN = Pattern.compile("\"children\"\\s*:\\s*\\[");
 
     private HostileEdits() {
     }
@@ -36,9 +39,10 @@ final class HostileEdits {
                         p -> insert(p, "render", "new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) {"
                                 + " Thread.currentThread().interrupt(); } }, \"fault-drill-leak\").start();"),
                         p -> List.of("thread"), true),
-                scene("scene-half-written", "scene file cut in half mid-write", HostileEdits::half),
-                scene("scene-nested-" + NESTING, "scene nested " + NESTING + " levels deep", HostileEdits::nested),
-                scene("scene-bad-json", "scene that is not JSON", HostileEdits::badJson),
+                scene("scene-half-written", "scene file cut in half mid-write", "any text", HostileEdits::half),
+                scene("scene-nested-" + NESTING, "scene nested " + NESTING + " levels deep", "a \"children\": [ array",
+                        HostileEdits::nested),
+                scene("scene-bad-json", "scene that is not JSON", "an opening { outside a comment", HostileEdits::badJson),
                 new HostileEdit("png-truncated", "PNG cut to half its bytes", HostileEdits::truncatedPng,
                         p -> List.of(p.relative(p.image().orElseThrow())), false),
                 new HostileEdit("app-class-deleted", "app class source deleted",
@@ -68,13 +72,14 @@ final class HostileEdits {
         return new Prepared.Ready(FileChange.replace(project.appSource(), edited.get()));
     }
 
-    /** A scene edit: the text it turns the scene into, or null when it cannot be made (with the reason from {@link #sceneSkip}). */
+    /** A scene edit: the text it turns the scene into, or null when the scene lacks what it needs. */
     @FunctionalInterface
     private interface SceneText {
         String edit(String scene);
     }
 
-    private static HostileEdit scene(String name, String label, SceneText text) {
+    /** {@code needs}: what the edit looks for in the scene, named in the row when it is not there. */
+    private static HostileEdit scene(String name, String label, String needs, SceneText text) {
         return new HostileEdit(name, label, p -> {
             if (p.scene().isEmpty()) {
                 return new Prepared.Skipped("no scene file (*.json) in the project's scenes folder");
@@ -82,14 +87,10 @@ final class HostileEdits {
             Path file = p.scene().get();
             String edited = text.edit(Files.readString(file));
             if (edited == null) {
-                return new Prepared.Skipped("could not find " + sceneSkip(name) + " in " + p.relative(file));
+                return new Prepared.Skipped("could not find " + needs + " in " + p.relative(file));
             }
             return new Prepared.Ready(FileChange.replace(file, edited));
         }, p -> List.of(p.relative(p.scene().orElseThrow())), false);
-    }
-
-    private static String sceneSkip(String name) {
-        return name.startsWith("scene-nested") ? "a \"children\": [ array" : "an opening {";
     }
 
     private static String half(String scene) {
@@ -98,7 +99,7 @@ final class HostileEdits {
 
     /** A group {@link #NESTING} levels deep, first in the first {@code "children"} array. */
     private static String nested(String scene) {
-        java.util.regex.Matcher children = java.util.regex.Pattern.compile("\"children\"\\s*:\\s*\\[").matcher(scene);
+        Matcher children = CHILDREN.matcher(scene);
         if (!children.find()) {
             return null;
         }
