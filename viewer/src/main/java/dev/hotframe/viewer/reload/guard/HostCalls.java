@@ -69,6 +69,10 @@ public final class HostCalls {
 
         @Override
         public void accept(String key, Object argument) {
+            if (AppThreads.KEY.equals(key)) {
+                AppThreads.starting((Thread) argument, this::app, type -> !jdk(type) && !ours(type));
+                return;
+            }
             GuardedCall call = GuardedCall.valueOf(key);
             Optional<StackFrame> culprit = WALKER.walk(frames -> culprit(call, frames.toList()));
             if (culprit.isEmpty()) {
