@@ -74,7 +74,7 @@ public final class AppThreads {
         if (thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()) {
             return;
         }
-        List<StackFrame> frames = WALKER.walk(s -> s.filter(f -> caller.test(f.getDeclaringClass())).toList());
+        List<StackFrame> frames = WALKER.walk(s -> s.filter(f -> f.getDeclaringClass() != AppThreads.class && caller.test(f.getDeclaringClass())).toList());
         Record record;
         if (frames.isEmpty()) {
             Record starter = recordOf(Thread.currentThread());
