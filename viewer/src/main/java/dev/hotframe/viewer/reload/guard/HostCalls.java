@@ -29,6 +29,9 @@ import java.util.function.Predicate;
  *
  * <p>Every refusal is also kept, so that one the app caught, or one on a thread the app started,
  * is shown all the same ({@link #drainRefused()}).
+ *
+ * <p>The same gate is at the entry of {@code Thread.start}, where it refuses nothing: it tells
+ * {@link AppThreads} which threads the app starts, and where.
  */
 public final class HostCalls {
 
