@@ -103,14 +103,11 @@ final class Generations {
         }
     }
 
-    /** {@code applied}, with the warnings and the time of letting go of {@code old}, which it replaced. */
+    /** {@code applied}, with the warnings of letting go of {@code old}, which it replaced. */
     private Applied drop(Generation old, Object state, Applied applied) {
-        long start = System.nanoTime();
         List<String> warnings = new ArrayList<>(applied.warnings());
         warnings.addAll(unloading.drop(old, state, "after the " + applied.tier()));
-        Map<String, Long> phases = new LinkedHashMap<>(applied.phasesMs());
-        phases.put("unload", Swap.ms(start));
-        return new Applied(applied.tier(), applied.reason(), true, null, warnings, phases);
+        return new Applied(applied.tier(), applied.reason(), true, null, warnings, applied.phasesMs());
     }
 
     /**
