@@ -127,7 +127,13 @@ final class Generations {
             return Applied.failed(tier, reason, "the new code could not be loaded: " + AppFailure.oneLine(threw), phases);
         }
         made = number;
-        return then.apply(loaded[0]);
+        Applied applied = then.apply(loaded[0]);
+        if (applied.ok()) {
+            return applied;
+        }
+        List<String> warnings = unloading.abandon(loaded[0]);
+        return warnings.isEmpty() ? applied : new Applied(applied.tier(), applied.reason(), false, applied.error(), warnings,
+                applied.phasesMs());
     }
 
     private static String simple(String name) {

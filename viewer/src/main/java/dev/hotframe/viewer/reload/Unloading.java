@@ -45,6 +45,22 @@ final class Unloading {
             warnings.add("onUnload of generation " + old.number() + " failed: " + AppFailure.oneLine(threw)
                     + "; the new code runs anyway");
         }
+        warnings.addAll(leftRunning(old, after, " Stop it in onUnload."));
+        warnings.forEach(w -> log.warn("{}", w));
+        leaked.dropped(old.loader());
+        return warnings;
+    }
+
+    /** Drops {@code failed}, a generation that was loaded but never took over (its update failed); returns the warnings. */
+    List<String> abandon(Generation failed) {
+        List<String> warnings = leftRunning(failed, "after its update failed", "");
+        warnings.forEach(w -> log.warn("{}", w));
+        leaked.dropped(failed.loader());
+        return warnings;
+    }
+
+    /** The threads of {@code old} still running after a short grace, one line each. */
+    private static List<String> leftRunning(Generation old, String after, String advice) {
         GenerationLoader loader = old.loader();
         List<AppThreads.Started> running = AppThreads.alive(l -> l == loader);
         long deadline = System.nanoTime() + GRACE.toNanos();
@@ -54,14 +70,13 @@ final class Unloading {
                 break;
             }
         }
+        List<String> warnings = new ArrayList<>();
         for (AppThreads.Started started : running) {
             if (started.thread().isAlive()) {
                 warnings.add("thread '" + started.thread().getName() + "' started at " + started.where() + " is still running "
-                        + after + "; it keeps generation " + old.number() + "'s classes alive. Stop it in onUnload.");
+                        + after + "; it keeps generation " + old.number() + "'s classes alive." + advice);
             }
         }
-        warnings.forEach(w -> log.warn("{}", w));
-        leaked.dropped(loader);
         return warnings;
     }
 

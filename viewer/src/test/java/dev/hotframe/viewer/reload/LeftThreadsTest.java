@@ -129,6 +129,21 @@ class LeftThreadsTest {
     }
 
     @Test
+    void aThreadOfNewCodeWhoseRestartFailedIsNamedAndTheOldCodeKeepsRunning() {
+        String constructor = "Thread t = " + TICKER + ";\n    t.setDaemon(true);\n    t.start();";
+        AppHost host = new AppHost(RedefineAgent.instrumentation());
+        assertThat(host.start(APP, app(0, "", "").compile()).ok()).isTrue();
+        TestApp broken = app(1, constructor, "").initialState("throw new IllegalStateException(\"no state\");");
+
+        Applied applied = host.apply(Tier.RESTART, "v1", broken.compile(), List.of());
+
+        assertThat(applied.ok()).isFalse();
+        assertThat(applied.warnings()).containsExactly("thread 'ticker' started at demo.App.<init>(App.java:"
+                + line(broken, "t.start();") + ") is still running after its update failed; it keeps generation 2's classes alive.");
+        assertThat(running(host)).isEqualTo("v0");
+    }
+
+    @Test
     void aThrowingOnUnloadIsReportedAndTheReloadStillHappens() {
         String members = "public void onUnload(State s) {\n    throw new IllegalStateException(\"cannot stop\");\n}";
         AppHost host = new AppHost(RedefineAgent.instrumentation());
