@@ -78,7 +78,9 @@ final class LeakedGenerations {
                 }
             });
         }
-        if (alive.size() != count) {
+        if (alive.size() != count && alive.isEmpty()) {
+            log.info("no earlier generation of the app is still in memory");
+        } else if (alive.size() != count) {
             log.info("{} earlier generation{} still in memory: {}", alive.size(), alive.size() == 1 ? " is" : "s are", alive);
         }
         count = alive.size();
