@@ -4,7 +4,9 @@ import dev.hotframe.viewer.reload.guard.AppThreads;
 import dev.hotframe.viewer.reload.guard.Watchdog;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets go of a generation the app no longer runs: calls its app's {@code onUnload} with its last
  * state, under the watchdog, then gives the threads its code started a short grace to end, and
- * names each one still running in a warning:
+ * names each one still running in a warning (threads of one name started at one place are one
+ * line with their count):
  * {@code thread 'ticker' started at demo.App.initialState(App.java:14) is still running after the
  * reload; it keeps generation 3's classes alive. Stop it in onUnload.} A throwing or runaway
  * {@code onUnload} is a warning too; it never stops the swap, which has already happened.
@@ -70,13 +73,18 @@ final class Unloading {
                 break;
             }
         }
-        List<String> warnings = new ArrayList<>();
+        // Threads of one name started at one place (one per frame, a pool's workers) are one line with their count.
+        Map<String, Integer> alike = new LinkedHashMap<>();
         for (AppThreads.Started started : running) {
             if (started.thread().isAlive()) {
-                warnings.add("thread '" + started.thread().getName() + "' started at " + started.where() + " is still running "
-                        + after + "; it keeps generation " + old.number() + "'s classes alive." + advice);
+                alike.merge("'" + started.thread().getName() + "' started at " + started.where(), 1, Integer::sum);
             }
         }
+        List<String> warnings = new ArrayList<>();
+        alike.forEach((thread, count) -> warnings.add((count == 1 ? "thread " + thread + " is"
+                : count + " threads " + thread + " are") + " still running " + after + "; "
+                + (count == 1 ? "it keeps" : "they keep") + " generation " + old.number() + "'s classes alive."
+                + (count == 1 ? advice : advice.replace(" it ", " them "))));
         return warnings;
     }
 

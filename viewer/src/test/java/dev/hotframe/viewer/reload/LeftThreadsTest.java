@@ -77,6 +77,20 @@ class LeftThreadsTest {
     }
 
     @Test
+    void manyThreadsOfOneNameStartedAtOnePlaceAreOneLineWithTheirCount() {
+        String constructor = "for (int i = 0; i < 30; i++) {\n        Thread t = " + TICKER + ";\n        t.setDaemon(true);\n"
+                + "        t.start();\n    }";
+        AppHost host = new AppHost(RedefineAgent.instrumentation());
+        assertThat(host.start(APP, app(0, constructor, "").compile()).ok()).isTrue();
+        int startLine = line(app(0, constructor, ""), "t.start();");
+
+        Applied applied = host.apply(Tier.RELOAD, "v1", app(1, "", "").compile(), List.of());
+
+        assertThat(applied.warnings()).containsExactly("30 threads 'ticker' started at demo.App.<init>(App.java:" + startLine
+                + ") are still running after the reload; they keep generation 1's classes alive. Stop them in onUnload.");
+    }
+
+    @Test
     void threadsOfAnExecutorAndATimerTheAppCreatedAreNamedWithTheAppLineThatCreatedThem() {
         String members = "final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();\n"
                 + "final java.util.Timer timer = new java.util.Timer(\"app-timer\", true);";
