@@ -47,8 +47,6 @@ public final class ProjectWatcher implements AutoCloseable {
     /** How long a lone save whose file is still empty may take to be written before it counts as a burst. */
     static final long SETTLE_MILLIS = 25;
     static final long BIG_BURST_QUIET_MILLIS = 100;
-    /** How recently a file must have been created for its deletion to make it an editor's temporary file. */
-    static final long TEMPORARY_MILLIS = 2_000;
     /** How often single files outside the watched folders are checked. */
     static final long POLL_MILLIS = 500;
 
@@ -64,8 +62,7 @@ public final class ProjectWatcher implements AutoCloseable {
     private volatile boolean closed;
     private AtomicBoolean previousSuperseded = new AtomicBoolean();
     private long lastEventAtMs;
-    // Files created lately, by path, for telling an editor's temporary files; the batcher's own.
-    private final java.util.Map<Path, Long> createdAtMs = new java.util.HashMap<>();
+    private final TemporaryFiles temporaries = new TemporaryFiles();
     private long burstStartMs;
 
     public ProjectWatcher(List<Path> folders, long quietMillis, Consumer<ChangeBatch> onBatch) throws IOException {
@@ -156,6 +153,7 @@ public final class ProjectWatcher implements AutoCloseable {
                     burstStartMs = first.atMs();
                 }
                 Set<Path> paths = new HashSet<>();
+                temporaries.newBatch();
                 boolean overflow = add(first, paths);
                 Event next;
                 Event last = first;
@@ -166,22 +164,23 @@ public final class ProjectWatcher implements AutoCloseable {
                 // One save of one file may already have queued several events (truncate, then write)
                 // when this thread gets to run: it is still a lone save, judged by its latest event.
                 // An editor's temporary file, created and gone within the save, does not count.
-                boolean alone = !overflow && real(paths).size() <= 1;
-                boolean early = alone && idleBefore && real(paths).size() == 1 && settled(lastOf(real(paths), last));
-                if (!early && alone && idleBefore && real(paths).isEmpty()) {
-                    // Only a temporary file so far (sed -i, IntelliJ, vim): its rename onto the real file follows at once.
-                    long settle = Math.min(quietMillis, SETTLE_MILLIS);
-                    while (real(paths).isEmpty() && (next = events.poll(settle, TimeUnit.MILLISECONDS)) != null) {
+                boolean early = idleBefore && resolved(paths, overflow, last);
+                if (!early && idleBefore && !overflow) {
+                    // A save through a temporary file (sed -i, IntelliJ, vim) shows a file born and gone, or two
+                    // files, for a moment: wait a little for the one file the save is for.
+                    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(quietMillis, SETTLE_MILLIS));
+                    long left;
+                    while (!early && (left = deadline - System.nanoTime()) > 0
+                            && (next = events.poll(left, TimeUnit.NANOSECONDS)) != null) {
                         overflow |= add(next, paths);
                         last = next;
+                        early = resolved(paths, overflow, last);
                     }
-                    while (!overflow && real(paths).size() == 1 && (next = events.poll()) != null) {
-                        overflow |= add(next, paths);
-                        last = next;
-                    }
-                    early = !overflow && real(paths).size() == 1 && settled(lastOf(real(paths), last));
+                    // A new file that is still there after the wait is a file of its own, not a temporary one.
+                    early |= !overflow && temporaries.real(paths).size() == 1 && settled(lastOf(temporaries.real(paths), last));
                 }
-                if (!early && alone && idleBefore && real(paths).size() == 1 && writing(last)) {
+                boolean alone = !overflow && temporaries.real(paths).size() == 1;
+                if (!early && alone && idleBefore && temporaries.real(paths).size() == 1 && writing(last)) {
                     // A save that truncates first shows an empty file for a moment: give its write a short while.
                     long settle = Math.min(quietMillis, SETTLE_MILLIS);
                     while ((next = events.poll(settle, TimeUnit.MILLISECONDS)) != null && first.path().equals(next.path())) {
@@ -250,22 +249,11 @@ public final class ProjectWatcher implements AutoCloseable {
         return !event.overflow() && !event.deletion() && settled(event.path());
     }
 
-    /**
-     * The paths of {@code paths} that are not an editor's temporary file: one created in the last
-     * {@value #TEMPORARY_MILLIS} ms and gone again (a save through a temporary file and a rename,
-     * or a backup copy). A file that is gone but was there before the burst was deleted: it is real.
-     */
-    private Set<Path> real(Set<Path> paths) {
-        Set<Path> real = new HashSet<>();
-        long now = System.currentTimeMillis();
-        for (Path path : paths) {
-            Long created = createdAtMs.get(path);
-            boolean temporary = created != null && now - created < TEMPORARY_MILLIS && !Files.exists(path);
-            if (!temporary) {
-                real.add(path);
-            }
-        }
-        return real;
+    /** True when the events so far are one save of one file that was there before, now written: it can go out. */
+    private boolean resolved(Set<Path> paths, boolean overflow, Event last) {
+        Set<Path> real = temporaries.real(paths);
+        return !overflow && real.size() == 1 && !temporaries.allBorn(real) && settled(lastOf(real, last))
+                && events.isEmpty();
     }
 
     /** The real path, as an event: {@code last} when it is that path's, else a plain change of it. */
@@ -278,8 +266,8 @@ public final class ProjectWatcher implements AutoCloseable {
     private boolean add(Event event, Set<Path> paths) {
         lastEventAtMs = Math.max(lastEventAtMs, event.atMs());
         if (event.creation() && event.path() != null) {
-            createdAtMs.values().removeIf(at -> event.atMs() - at > TEMPORARY_MILLIS);
-            createdAtMs.put(event.path().toAbsolutePath().normalize(), event.atMs());
+            Path created = event.path().toAbsolutePath().normalize();
+            temporaries.created(created, event.atMs(), paths.contains(created));
         }
         if (event.path() != null) {
             paths.add(event.path().toAbsolutePath().normalize());
