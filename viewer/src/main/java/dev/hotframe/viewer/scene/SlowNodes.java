@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * painter, which is app code) took longer than the limit, such as a huge image or a heavy
  * shader. Such a node is held: drawn as a placeholder, with a warning naming it and its asset,
  * until a scene or an asset changes ({@link #release}), so that one slow node does not stall
- * every frame. The app is not blamed for it. Render thread only.
+ * every frame. The app is not blamed for it. The warning is logged once, by the scene renderer.
+ * Render thread only.
  */
 final class SlowNodes {
 
@@ -44,7 +45,6 @@ final class SlowNodes {
         String warning = "drawing " + name + " took " + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms, over the viewer's limit of "
                 + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms; it is drawn as a placeholder until a scene or an asset changes";
         held.put(name, warning);
-        log.warn("{}", warning);
         return warning;
     }
 
