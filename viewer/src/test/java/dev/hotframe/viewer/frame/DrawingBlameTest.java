@@ -8,11 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotframe.scene.SceneNode;
 import dev.hotframe.scene.SceneParser;
-import dev.hotframe.viewer.headless.FrameRecorder;
-import dev.hotframe.viewer.headless.RasterTarget;
-import dev.hotframe.viewer.reload.AppHost;
-import dev.hotframe.viewer.reload.RedefineAgent;
-import dev.hotframe.viewer.render.Fonts;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.viewer.testkit.UpdateLog;
 import dev.hotframe.wire.AssetFile;
@@ -25,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,12 +67,8 @@ class DrawingBlameTest {
 
     @TempDir
     Path dir;
+    private RunningLoop loop;
     private UpdateLog log;
-    private FrameRecorder recorder;
-    private RasterTarget target;
-    private final Inbox inbox = new Inbox();
-    private Thread thread;
-    private final AtomicReference<Throwable> crashed = new AtomicReference<>();
 
     private static List<ClassFile> app(String render) {
         return TestCompiler.compile(SOURCE.formatted(render));
@@ -94,17 +84,12 @@ class DrawingBlameTest {
 
     /** Starts the loop with the app drawing {@code render}, the scenes "slow" and "custom", and the slow shader. */
     private void start(Duration frameBudget, Duration drawLimit, String render) throws Exception {
-        log = new UpdateLog(dir);
-        recorder = new FrameRecorder(dir);
-        target = new RasterTarget(320, 240);
-        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60, inbox,
-                ack -> { }, () -> { }, frameBudget, drawLimit);
-        thread = new Thread(loop::run, "drawing-blame-test");
-        thread.setUncaughtExceptionHandler((t, e) -> crashed.set(e));
-        thread.start();
+        loop = new RunningLoop(dir, 320, 240, frameBudget, drawLimit);
+        log = loop.log;
         Map<String, SceneNode> scenes = Map.of("slow", SceneParser.parse("scenes/slow.json", SCENES),
                 "custom", SceneParser.parse("scenes/custom.json", CUSTOM));
-        inbox.offer(new ServerMessage.Snapshot(meta(0, ""), APP, app(render), scenes, List.of(), List.of(shader(SLOW)), List.of()));
+        loop.inbox.offer(new ServerMessage.Snapshot(meta(0, ""), APP, app(render), scenes, List.of(), List.of(shader(SLOW)),
+                List.of()));
     }
 
     private void redefine(long seq, String render) {
@@ -112,11 +97,11 @@ class DrawingBlameTest {
     }
 
     private void code(long seq, Tier tier, String reason, String render) {
-        inbox.offer(new ServerMessage.CodeUpdate(meta(seq, FILE), tier, reason, app(render), List.of()));
+        loop.inbox.offer(new ServerMessage.CodeUpdate(meta(seq, FILE), tier, reason, app(render), List.of()));
     }
 
     private void asset(long seq, String source) {
-        inbox.offer(new ServerMessage.AssetUpdate(meta(seq, SHADER), List.of(shader(source)), List.of()));
+        loop.inbox.offer(new ServerMessage.AssetUpdate(meta(seq, SHADER), List.of(shader(source)), List.of()));
     }
 
     private static String record(long seq, String tier, String file, boolean ok, String error, String reason) throws Exception {
@@ -133,12 +118,7 @@ class DrawingBlameTest {
 
     @AfterEach
     void stopLoop() throws Exception {
-        inbox.stop();
-        thread.join(10_000);
-        recorder.close();
-        target.close();
-        assertThat(thread.isAlive()).as("the loop thread ended").isFalse();
-        assertThat(crashed.get()).isNull();
+        loop.close();
     }
 
     @Test
