@@ -60,6 +60,9 @@ function renderViewers() {
     body.append(el('tr', { 'data-viewer': v.id },
       el('td', { class: 'mono', text: v.id }), el('td', { text: v.host || '' }), el('td', { text: v.jdk || '' }),
       el('td', { text: v.backend || '' }), el('td', { class: 'mono', text: v.lastAckedSeq ?? '' }),
+      el('td', { class: v.leakedGenerations ? 'mono bad' : 'mono', text: v.leakedGenerations ?? '',
+        title: v.leakedGenerations ? 'generations of the app\'s code the viewer no longer runs but still holds in memory: '
+          + 'usually a thread the app started and did not stop in onUnload (the viewer\'s warnings name it)' : null }),
       el('td', { class: connected ? 'ok' : 'bad', text: v.state }), el('td', {}, select)));
   }
   $('#no-viewers').hidden = model.viewers.length > 0;

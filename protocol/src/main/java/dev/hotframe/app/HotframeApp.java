@@ -50,4 +50,20 @@ public interface HotframeApp<S> {
      */
     default void onAction(S state, Action action) {
     }
+
+    /**
+     * Stops the app's own work before its code is dropped: called on the render thread, under the
+     * same time budget and error guard as {@link #update}, when this instance's code is replaced
+     * by a reload, a restart or an undo, and when the viewer closes. The state has already been
+     * saved (and, on a reload, carried into the new code), so changes to it here are not kept.
+     * Stop the threads, timers and executors the app started, and close what it opened: a thread
+     * that is still running keeps this generation's classes in memory after the reload, and the
+     * viewer warns about it. An exception or a runaway here is reported; the new code runs anyway.
+     *
+     * <pre>{@code
+     * public void onUnload(State s) { ticker.shutdownNow(); }
+     * }</pre>
+     */
+    default void onUnload(S state) {
+    }
 }

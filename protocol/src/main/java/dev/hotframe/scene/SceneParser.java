@@ -87,10 +87,10 @@ public final class SceneParser {
         SceneNode node(boolean root, Set<String> seen, int level) throws IOException, SceneError {
             JsonLocation start = parser.currentTokenLocation();
             if (parser.currentToken() != JsonToken.START_OBJECT) {
-                throw error(start, "expected a node object, found " + describe(parser.currentToken()));
+                throw error(start, "expected a node object, found " + SceneWords.describe(parser.currentToken()));
             }
             if (level > SceneLimits.NODE_DEPTH) {
-                throw error(start, tooDeep());
+                throw error(start, SceneWords.tooDeep());
             }
             String id = null;
             String type = null;
@@ -140,13 +140,13 @@ public final class SceneParser {
             if (type == null && props.containsKey("use")) {
                 type = "use";
             } else if (type == null) {
-                throw error(start, "node '" + id + "' has no 'type'; expected one of " + sorted(TYPES) + ", or 'use' a component");
+                throw error(start, "node '" + id + "' has no 'type'; expected one of " + SceneWords.sorted(TYPES) + ", or 'use' a component");
             } else if (!TYPES.contains(type)) {
-                throw error(typeAt, "unknown node type '" + type + "'; expected one of " + sorted(TYPES));
+                throw error(typeAt, "unknown node type '" + type + "'; expected one of " + SceneWords.sorted(TYPES));
             }
             if (!children.isEmpty() && !CONTAINERS.contains(type)) {
                 throw error(start, "node '" + id + "' of type '" + type + "' cannot have children; only "
-                        + sorted(CONTAINERS) + " can");
+                        + SceneWords.sorted(CONTAINERS) + " can");
             }
             if (props.containsKey("repeat") && children.size() != 1) {
                 throw error(start, "node '" + id + "' repeats over " + props.get("repeat")
@@ -160,7 +160,7 @@ public final class SceneParser {
         private List<SceneNode> children(JsonLocation at, JsonToken value, Set<String> seen, int level)
                 throws IOException, SceneError {
             if (value != JsonToken.START_ARRAY) {
-                throw error(at, "'children' must be an array of nodes, found " + describe(value));
+                throw error(at, "'children' must be an array of nodes, found " + SceneWords.describe(value));
             }
             List<SceneNode> result = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -171,7 +171,7 @@ public final class SceneParser {
 
         private void components(JsonLocation at, JsonToken value) throws IOException, SceneError {
             if (value != JsonToken.START_OBJECT) {
-                throw error(at, "'components' must be an object of name: {\"params\": {...}, \"node\": {...}}, found " + describe(value));
+                throw error(at, "'components' must be an object of name: {\"params\": {...}, \"node\": {...}}, found " + SceneWords.describe(value));
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -202,7 +202,7 @@ public final class SceneParser {
 
         private void styles(JsonLocation at, JsonToken value) throws IOException, SceneError {
             if (value != JsonToken.START_OBJECT) {
-                throw error(at, "'styles' must be an object of name: {properties}, found " + describe(value));
+                throw error(at, "'styles' must be an object of name: {properties}, found " + SceneWords.describe(value));
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -244,7 +244,7 @@ public final class SceneParser {
                 case START_ARRAY -> list(name, depth + 1);
                 case START_OBJECT -> object(name, at, depth + 1);
                 default -> throw error(at, "property '" + name + "' must be a string, number, boolean, list or object, found "
-                        + describe(value));
+                        + SceneWords.describe(value));
             };
         }
 
@@ -269,7 +269,7 @@ public final class SceneParser {
 
         private String string(String name, JsonToken value, JsonLocation at) throws SceneError, IOException {
             if (value != JsonToken.VALUE_STRING) {
-                throw error(at, "'" + name + "' must be a string, found " + describe(value));
+                throw error(at, "'" + name + "' must be a string, found " + SceneWords.describe(value));
             }
             return parser.getText();
         }
@@ -277,30 +277,5 @@ public final class SceneParser {
         SceneError error(JsonLocation at, String problem) {
             return new SceneError(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), problem);
         }
-    }
-
-    private static String describe(JsonToken token) {
-        if (token == null) {
-            return "the end of the file";
-        }
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "a list";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
-        };
-    }
-
-    /** Why a node is one level too deep; the same words whether the file or its components made it so. */
-    static String tooDeep() {
-        return "nodes nest more than " + SceneLimits.NODE_DEPTH + " levels deep here; the limit keeps every scene "
-                + "within what the wire carries and the viewer draws (put a component or a 'repeat' in its place)";
-    }
-
-    static String sorted(Set<String> values) {
-        return String.join(", ", values.stream().sorted().toList());
     }
 }

@@ -54,7 +54,7 @@ final class SceneTemplates {
     private SceneNode expand(SceneNode node, Map<String, Object> args, Component in, String prefix, int depth, int level)
             throws SceneError {
         if (level > SceneLimits.NODE_DEPTH) {
-            throw error(node, SceneParser.tooDeep() + (in == null ? "" : " (inside component '" + in.name() + "')"));
+            throw error(node, SceneWords.tooDeep() + (in == null ? "" : " (inside component '" + in.name() + "')"));
         }
         Map<String, Object> props = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : node.props().entrySet()) {
@@ -83,7 +83,7 @@ final class SceneTemplates {
         if (component == null) {
             throw error(node, "node '" + node.id() + "' uses the unknown component '" + name + "'; defined: "
                     + (components.isEmpty() ? "none (define them under \"components\" on the root node)"
-                    : SceneParser.sorted(components.keySet())));
+                    : SceneWords.sorted(components.keySet())));
         }
         if (depth >= MAX_DEPTH) {
             throw error(node, "components nest deeper than " + MAX_DEPTH + " levels at '" + node.id() + "'; does '"
@@ -98,7 +98,7 @@ final class SceneTemplates {
             for (Map.Entry<?, ?> e : given.entrySet()) {
                 if (!component.params().containsKey(String.valueOf(e.getKey()))) {
                     throw error(node, "component '" + name + "' has no parameter '" + e.getKey() + "'; its parameters are "
-                            + (component.params().isEmpty() ? "none" : SceneParser.sorted(component.params().keySet())));
+                            + (component.params().isEmpty() ? "none" : SceneWords.sorted(component.params().keySet())));
                 }
                 args.put(String.valueOf(e.getKey()), e.getValue());
             }
@@ -137,7 +137,7 @@ final class SceneTemplates {
             Map<String, Object> found = styles.get(String.valueOf(name));
             if (found == null) {
                 throw error(node, "node '" + node.id() + "' has the unknown style '" + name + "'; defined: "
-                        + (styles.isEmpty() ? "none (define them under \"styles\" on the root node)" : SceneParser.sorted(styles.keySet())));
+                        + (styles.isEmpty() ? "none (define them under \"styles\" on the root node)" : SceneWords.sorted(styles.keySet())));
             }
             merged.putAll(found);
         }
@@ -179,7 +179,7 @@ final class SceneTemplates {
     private Object arg(SceneNode node, String name, Map<String, Object> args, Component in) throws SceneError {
         if (!args.containsKey(name)) {
             throw error(node, "{{" + name + "}} in component '" + in.name() + "' is not one of its parameters ("
-                    + (in.params().isEmpty() ? "none" : SceneParser.sorted(in.params().keySet())) + "); declare it under \"params\"");
+                    + (in.params().isEmpty() ? "none" : SceneWords.sorted(in.params().keySet())) + "); declare it under \"params\"");
         }
         return args.get(name);
     }

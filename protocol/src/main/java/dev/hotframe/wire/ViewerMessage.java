@@ -1,5 +1,6 @@
 package dev.hotframe.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,12 +69,24 @@ public sealed interface ViewerMessage {
      * Update {@code seq} was applied ({@code ok}) or refused, with the tier it was applied at
      * (which may be higher than the server asked for), the viewer's wall-clock times and its
      * phase timings in milliseconds ({@code decode}, {@code apply}, {@code render}).
+     * {@code leakedGenerations}, when present, is how many generations of the app's code that the
+     * viewer no longer runs are still in memory (a thread the app left running holds them); absent
+     * from viewers that do not count them.
      */
     record Ack(long seq, boolean ok, Tier tier, long appliedAtMs, long renderedAtMs, String error,
-               Map<String, Long> phasesMs) implements ViewerMessage {
+               Map<String, Long> phasesMs, @JsonInclude(JsonInclude.Include.NON_NULL) Integer leakedGenerations)
+            implements ViewerMessage {
         public Ack {
             Objects.requireNonNull(tier, "'tier' must not be null");
             phasesMs = Map.copyOf(phasesMs == null ? Map.of() : phasesMs);
+            if (leakedGenerations != null && leakedGenerations < 0) {
+                throw new IllegalArgumentException("'leakedGenerations' must not be negative, was " + leakedGenerations);
+            }
+        }
+
+        /** An ack that does not count leaked generations. */
+        public Ack(long seq, boolean ok, Tier tier, long appliedAtMs, long renderedAtMs, String error, Map<String, Long> phasesMs) {
+            this(seq, ok, tier, appliedAtMs, renderedAtMs, error, phasesMs, null);
         }
 
         @Override

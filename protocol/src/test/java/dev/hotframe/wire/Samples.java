@@ -47,7 +47,7 @@ final class Samples {
                     List.of("redefine", "gl"), "srv-5f2c", 4, Map.of(APP.name(), APP.sha256()),
                     Map.of(LOGO.path(), LOGO.sha256()))),
             Map.entry(ViewerMessage.Ack.class, new ViewerMessage.Ack(7, false, Tier.RELOAD, 100, 116, "cannot migrate State",
-                    phases("decode", 1L, "apply", 9L))),
+                    phases("decode", 1L, "apply", 9L), 2)),
             Map.entry(ViewerMessage.Pong.class, new ViewerMessage.Pong(1_700_000_000_500L)),
             Map.entry(ServerMessage.Undo.class, new ServerMessage.Undo("r1")),
             Map.entry(ServerMessage.InspectState.class, new ServerMessage.InspectState("r2")),

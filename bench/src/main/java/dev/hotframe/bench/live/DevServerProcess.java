@@ -50,6 +50,10 @@ public final class DevServerProcess implements AutoCloseable {
         return process.readyAtMs() - startedAtMs;
     }
 
+    public boolean alive() {
+        return process.alive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {

@@ -18,6 +18,18 @@ public record Jars(Path root, Path devServer, Path viewer, Path bench) {
         return jars;
     }
 
+    /** The jars of a live run only (dev server and viewer), for a caller that runs without the bench jar (a test). */
+    public static Jars live(Path root) {
+        Jars jars = new Jars(root, root.resolve("dev-server/target/hotframe-devserver.jar"),
+                root.resolve("viewer/target/hotframe-viewer.jar"), root.resolve("bench/target/hotframe-bench.jar"));
+        for (Path jar : new Path[] {jars.devServer, jars.viewer}) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build it with 'mvn -q -o package -DskipTests' in " + root);
+            }
+        }
+        return jars;
+    }
+
     public Path sampleApp() {
         return root.resolve("sample-app");
     }

@@ -33,12 +33,18 @@ public final class ViewerProcess implements AutoCloseable {
      */
     public static ViewerProcess start(Jars jars, Path home, Path frames, List<String> jvmFlags, int fps, String size)
             throws IOException {
+        return start(jars, home, frames, jvmFlags, List.of("--fps", Integer.toString(fps), "--size", size));
+    }
+
+    /** As above, with {@code connectArgs} after {@code connect --headless --frames DIR} ({@code --live-every}, say). */
+    public static ViewerProcess start(Jars jars, Path home, Path frames, List<String> jvmFlags, List<String> connectArgs)
+            throws IOException {
         Files.createDirectories(frames);
         List<String> command = new ArrayList<>();
         command.add(Jars.java());
         command.addAll(jvmFlags);
-        command.addAll(List.of("-jar", jars.viewer().toString(), "connect", "--headless", "--frames", frames.toString(),
-                "--fps", Integer.toString(fps), "--size", size));
+        command.addAll(List.of("-jar", jars.viewer().toString(), "connect", "--headless", "--frames", frames.toString()));
+        command.addAll(connectArgs);
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(frames.resolve("viewer.log")), true);
         long start = System.currentTimeMillis();
         HotframeProcess process = HotframeProcess.start("viewer", Map.of("HOTFRAME_HOME", home.toString()), command, log::println);

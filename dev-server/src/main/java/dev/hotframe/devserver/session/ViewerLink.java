@@ -31,6 +31,8 @@ final class ViewerLink {
     private final long connectedAtMs = System.currentTimeMillis();
     private volatile long lastAckedSeq;
     private volatile ViewerMessage.Ack lastAck;
+    /** How many old generations of the app the viewer still holds, as its last ack that counted them said; null until one does. */
+    private volatile Integer leakedGenerations;
     private volatile long lastHeardMs = System.currentTimeMillis();
 
     ViewerLink(WsContext ctx, ViewerMessage.Hello hello) {
@@ -62,6 +64,9 @@ final class ViewerLink {
 
     void acked(ViewerMessage.Ack ack) {
         lastAck = ack;
+        if (ack.leakedGenerations() != null) {
+            leakedGenerations = ack.leakedGenerations();
+        }
         lastAckedSeq = Math.max(lastAckedSeq, ack.seq());
     }
 
@@ -93,6 +98,7 @@ final class ViewerLink {
         d.put("capabilities", hello.capabilities());
         d.put("connectedAtMs", connectedAtMs);
         d.put("lastAckedSeq", lastAckedSeq);
+        d.put("leakedGenerations", leakedGenerations);
         ViewerMessage.Ack ack = lastAck;
         d.put("lastAck", ack == null ? null : Map.of("seq", ack.seq(), "ok", ack.ok(), "tier", ack.tier(), "phasesMs", ack.phasesMs()));
         return d;

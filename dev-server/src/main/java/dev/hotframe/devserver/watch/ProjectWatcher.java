@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * Watches folders and hands batches of changed paths to a consumer on the
  * {@code hotframe-batcher} thread. A lone save goes out at once, with no quiet window: when the
  * folders were quiet before it, nothing else is queued, and the file is there and not empty,
- * waiting would only add latency. Everything else waits until the folders have been quiet for
+ * waiting would only add latency. A save through a temporary file (sed -i, IntelliJ's safe
+ * write, vim) is a lone save too: a file created and gone again within the save does not count,
+ * and the rename that follows its creation is waited for at most {@value #SETTLE_MILLIS} ms.
+ * Everything else waits until the folders have been quiet for
  * {@code quietMillis}: the rest of a burst (a checkout, a refactoring, "save all"), a deletion
  * (vim deletes, then creates), an empty file (a save that truncated and is still writing), a
  * new folder. Big bursts wait longer ({@value #BIG_BURST_QUIET_MILLIS} ms by default), because
@@ -44,10 +47,12 @@ public final class ProjectWatcher implements AutoCloseable {
     /** How long a lone save whose file is still empty may take to be written before it counts as a burst. */
     static final long SETTLE_MILLIS = 25;
     static final long BIG_BURST_QUIET_MILLIS = 100;
+    /** How recently a file must have been created for its deletion to make it an editor's temporary file. */
+    static final long TEMPORARY_MILLIS = 2_000;
     /** How often single files outside the watched folders are checked. */
     static final long POLL_MILLIS = 500;
 
-    private record Event(Path path, long atMs, boolean overflow, boolean deletion) {
+    private record Event(Path path, long atMs, boolean overflow, boolean deletion, boolean creation) {
     }
 
     private final DirectoryWatcher watcher;
@@ -59,6 +64,8 @@ public final class ProjectWatcher implements AutoCloseable {
     private volatile boolean closed;
     private AtomicBoolean previousSuperseded = new AtomicBoolean();
     private long lastEventAtMs;
+    // Files created lately, by path, for telling an editor's temporary files; the batcher's own.
+    private final java.util.Map<Path, Long> createdAtMs = new java.util.HashMap<>();
     private long burstStartMs;
 
     public ProjectWatcher(List<Path> folders, long quietMillis, Consumer<ChangeBatch> onBatch) throws IOException {
@@ -79,10 +86,11 @@ public final class ProjectWatcher implements AutoCloseable {
                     public void onEvent(DirectoryChangeEvent event) {
                         boolean overflow = event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW;
                         boolean deletion = event.eventType() == DirectoryChangeEvent.EventType.DELETE;
+                        boolean creation = event.eventType() == DirectoryChangeEvent.EventType.CREATE;
                         if (overflow) {
-                            events.add(new Event(event.path(), System.currentTimeMillis(), true, false));
+                            events.add(new Event(event.path(), System.currentTimeMillis(), true, false, false));
                         } else if (event.path() != null) {
-                            reported(event.path(), deletion);
+                            events.add(new Event(event.path(), System.currentTimeMillis(), false, deletion, creation));
                         }
                     }
 
@@ -120,7 +128,7 @@ public final class ProjectWatcher implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                stamps.changed().forEach(f -> events.add(new Event(f, System.currentTimeMillis(), false, !Files.exists(f))));
+                stamps.changed().forEach(f -> events.add(new Event(f, System.currentTimeMillis(), false, !Files.exists(f), false)));
             }
         }, "hotframe-poller");
         polled.setDaemon(true);
@@ -129,13 +137,13 @@ public final class ProjectWatcher implements AutoCloseable {
 
     /** Queues one reported change; a test calls it before {@link #start()} to line events up for the batcher. */
     void reported(Path path, boolean deletion) {
-        events.add(new Event(path, System.currentTimeMillis(), false, deletion));
+        events.add(new Event(path, System.currentTimeMillis(), false, deletion, false));
     }
 
     /** directory-watcher reports lost events (an inotify overflow) as an exception; any exception means a rescan. */
     void lostEvents(Exception e) {
         log.warn("file watcher lost events ({}); rescanning the project", e.toString());
-        events.add(new Event(null, System.currentTimeMillis(), true, false));
+        events.add(new Event(null, System.currentTimeMillis(), true, false, false));
     }
 
     private void batches(Consumer<ChangeBatch> onBatch) {
@@ -157,9 +165,23 @@ public final class ProjectWatcher implements AutoCloseable {
                 }
                 // One save of one file may already have queued several events (truncate, then write)
                 // when this thread gets to run: it is still a lone save, judged by its latest event.
-                boolean alone = !overflow && paths.size() == 1;
-                boolean early = alone && idleBefore && settled(last);
-                if (!early && alone && idleBefore && writing(last)) {
+                // An editor's temporary file, created and gone within the save, does not count.
+                boolean alone = !overflow && real(paths).size() <= 1;
+                boolean early = alone && idleBefore && real(paths).size() == 1 && settled(lastOf(real(paths), last));
+                if (!early && alone && idleBefore && real(paths).isEmpty()) {
+                    // Only a temporary file so far (sed -i, IntelliJ, vim): its rename onto the real file follows at once.
+                    long settle = Math.min(quietMillis, SETTLE_MILLIS);
+                    while (real(paths).isEmpty() && (next = events.poll(settle, TimeUnit.MILLISECONDS)) != null) {
+                        overflow |= add(next, paths);
+                        last = next;
+                    }
+                    while (!overflow && real(paths).size() == 1 && (next = events.poll()) != null) {
+                        overflow |= add(next, paths);
+                        last = next;
+                    }
+                    early = !overflow && real(paths).size() == 1 && settled(lastOf(real(paths), last));
+                }
+                if (!early && alone && idleBefore && real(paths).size() == 1 && writing(last)) {
                     // A save that truncates first shows an empty file for a moment: give its write a short while.
                     long settle = Math.min(quietMillis, SETTLE_MILLIS);
                     while ((next = events.poll(settle, TimeUnit.MILLISECONDS)) != null && first.path().equals(next.path())) {
@@ -228,8 +250,37 @@ public final class ProjectWatcher implements AutoCloseable {
         return !event.overflow() && !event.deletion() && settled(event.path());
     }
 
+    /**
+     * The paths of {@code paths} that are not an editor's temporary file: one created in the last
+     * {@value #TEMPORARY_MILLIS} ms and gone again (a save through a temporary file and a rename,
+     * or a backup copy). A file that is gone but was there before the burst was deleted: it is real.
+     */
+    private Set<Path> real(Set<Path> paths) {
+        Set<Path> real = new HashSet<>();
+        long now = System.currentTimeMillis();
+        for (Path path : paths) {
+            Long created = createdAtMs.get(path);
+            boolean temporary = created != null && now - created < TEMPORARY_MILLIS && !Files.exists(path);
+            if (!temporary) {
+                real.add(path);
+            }
+        }
+        return real;
+    }
+
+    /** The real path, as an event: {@code last} when it is that path's, else a plain change of it. */
+    private static Event lastOf(Set<Path> real, Event last) {
+        Path path = real.iterator().next();
+        return last.path() != null && last.path().toAbsolutePath().normalize().equals(path) ? last
+                : new Event(path, last.atMs(), false, !Files.exists(path), false);
+    }
+
     private boolean add(Event event, Set<Path> paths) {
         lastEventAtMs = Math.max(lastEventAtMs, event.atMs());
+        if (event.creation() && event.path() != null) {
+            createdAtMs.values().removeIf(at -> event.atMs() - at > TEMPORARY_MILLIS);
+            createdAtMs.put(event.path().toAbsolutePath().normalize(), event.atMs());
+        }
         if (event.path() != null) {
             paths.add(event.path().toAbsolutePath().normalize());
         }

@@ -163,6 +163,40 @@ class ProjectWatcherTest {
     }
 
     @Test
+    void aSaveThroughATemporaryFileAndARenameGoesOutAtOnceLikeOneInPlace() throws Exception {
+        watch(600_000);
+
+        // sed -i: a temporary file in the same folder, renamed over the file
+        Path temp = sources.resolve("sedX1b2c3");
+        Files.writeString(temp, APP);
+        Files.move(temp, app, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+        Seen seen = next();
+        assertThat(seen.batch().paths()).contains(app);
+        assertThat(seen.batch().early()).as("no wait for the 600 s quiet window").isTrue();
+        List<Path> paths = new ArrayList<>(seen.batch().paths());
+        assertThat(seen.contents().get(paths.indexOf(app))).isEqualTo(APP);
+    }
+
+    @Test
+    void anIntelliJSafeWriteGoesOutAtOnceLikeOneInPlace() throws Exception {
+        watch(600_000);
+
+        // IntelliJ: X___jb_tmp___ written, X renamed to X___jb_old___, the temporary renamed to X, the old one deleted
+        Path temp = sources.resolve("App.java___jb_tmp___");
+        Path old = sources.resolve("App.java___jb_old___");
+        Files.writeString(temp, APP);
+        Files.move(app, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, app, StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(old);
+
+        Seen seen = next();
+        assertThat(seen.batch().paths()).contains(app);
+        List<Path> paths = new ArrayList<>(seen.batch().paths());
+        assertThat(seen.contents().get(paths.indexOf(app))).isEqualTo(APP);
+    }
+
+    @Test
     void truncatedFileWaitsForQuietThenItsContentGoesOutAtOnce() throws Exception {
         watch(QUIET_MILLIS);
 

@@ -154,6 +154,7 @@ public final class FrameLoop {
             title();
             pace(frameStart);
         }
+        host.close();
         assets.close();
     }
 
@@ -310,7 +311,7 @@ public final class FrameLoop {
             done.add(rendered);
             acks.accept(new ViewerMessage.Ack(rendered.seq(), rendered.ok(), rendered.tier(), rendered.appliedAtMs(),
                     rendered.renderedAtMs(), rendered.error(), java.util.Map.of("apply", rendered.applyMs(),
-                            "render", Math.max(0, rendered.renderedAtMs() - rendered.appliedAtMs()))));
+                            "render", Math.max(0, rendered.renderedAtMs() - rendered.appliedAtMs())), host.leakedGenerations()));
         }
         if (recorder != null) {
             recorder.record(done, frame, state);

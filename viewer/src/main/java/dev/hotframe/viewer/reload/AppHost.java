@@ -39,6 +39,7 @@ public final class AppHost {
     private final LibraryLoaders libraries;
     private final Swap swap;
     private final Generations generations;
+    private final LeakedGenerations leaked = new LeakedGenerations();
     /** The server's class set, whether or not it runs. */
     private Map<String, byte[]> bytes = Map.of();
     private String appClass;
@@ -68,7 +69,7 @@ public final class AppHost {
         this.libraries = new LibraryLoaders(parent, cache);
         Watchdog watchdog = new Watchdog(loadBudget);
         this.swap = new Swap(watchdog);
-        this.generations = new Generations(redefiner, watchdog, swap, UNDO_DEPTH);
+        this.generations = new Generations(redefiner, watchdog, swap, UNDO_DEPTH, new Unloading(loadBudget, leaked));
     }
 
     /** Whether an app is running. */
@@ -111,6 +112,16 @@ public final class AppHost {
     /** Old state values that the running code has no field for, by path; a later field of that name gets them back. */
     public Map<String, JsonNode> keptAside() {
         return swap.attic().values();
+    }
+
+    /** How many generations the app no longer runs were still in memory at the last check (see {@link LeakedGenerations}). */
+    public int leakedGenerations() {
+        return leaked.count();
+    }
+
+    /** The viewer closes: the running app's {@code onUnload} runs, and threads it leaves are named. Call on the render thread. */
+    public void close() {
+        generations.close();
     }
 
     /** How many earlier generations {@link #rollback()} can go back to. */

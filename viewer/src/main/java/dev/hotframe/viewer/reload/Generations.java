@@ -22,13 +22,15 @@ final class Generations {
     private final Watchdog watchdog;
     private final Swap swap;
     private final History history;
+    private final Unloading unloading;
     private int made;
 
-    Generations(Redefiner redefiner, Watchdog watchdog, Swap swap, int undoDepth) {
+    Generations(Redefiner redefiner, Watchdog watchdog, Swap swap, int undoDepth, Unloading unloading) {
         this.redefiner = redefiner;
         this.watchdog = watchdog;
         this.swap = swap;
         this.history = new History(undoDepth);
+        this.unloading = unloading;
     }
 
     /** How many earlier generations {@link #undo()} can go back to. */
@@ -51,12 +53,15 @@ final class Generations {
         List<String> warnings = new ArrayList<>();
         long start = System.nanoTime();
         History.Entry before = swap.remember(swap.current().appClass(), warnings);
+        Generation old = swap.current();
+        Object oldState = swap.state();
         phases.put("save", Swap.ms(start));
         Applied applied = load(appClass, classes, libraries, tier, reason, phases, generation -> tier == Tier.RESTART
                 ? swap.restart(generation, before.state(), reason, warnings, phases)
                 : swap.reload(generation, before.state(), reason, warnings, phases));
         if (applied.ok()) {
             history.push(before);
+            return drop(old, oldState, applied);
         }
         return applied;
     }
@@ -69,12 +74,15 @@ final class Generations {
         }
         String reason = "back to the code and state of generation " + entry.generation();
         Map<String, Long> phases = new LinkedHashMap<>();
+        Generation old = swap.current();
+        Object oldState = swap.state();
         Applied applied = load(entry.appClass(), entry.classes(), entry.libraries(), Tier.UNDO, reason, phases,
                 generation -> swap.restore(generation, entry, reason, phases));
         if (!applied.ok()) {
             history.restore(entry);
+            return applied;
         }
-        return applied;
+        return drop(old, oldState, applied);
     }
 
     /** New method bodies for the running generation; the code and state it had are kept for undo. */
@@ -86,6 +94,20 @@ final class Generations {
             swap.checkpoint(before.state());
         }
         return result;
+    }
+
+    /** Lets go of the running generation as the viewer closes: its {@code onUnload}, then its threads are named. */
+    void close() {
+        if (swap.current() != null) {
+            unloading.drop(swap.current(), swap.state(), "as the viewer closes");
+        }
+    }
+
+    /** {@code applied}, with the warnings of letting go of {@code old}, which it replaced. */
+    private Applied drop(Generation old, Object state, Applied applied) {
+        List<String> warnings = new ArrayList<>(applied.warnings());
+        warnings.addAll(unloading.drop(old, state, "after the " + applied.tier()));
+        return new Applied(applied.tier(), applied.reason(), true, null, warnings, applied.phasesMs());
     }
 
     /**
@@ -105,7 +127,13 @@ final class Generations {
             return Applied.failed(tier, reason, "the new code could not be loaded: " + AppFailure.oneLine(threw), phases);
         }
         made = number;
-        return then.apply(loaded[0]);
+        Applied applied = then.apply(loaded[0]);
+        if (applied.ok()) {
+            return applied;
+        }
+        List<String> warnings = unloading.abandon(loaded[0]);
+        return warnings.isEmpty() ? applied : new Applied(applied.tier(), applied.reason(), false, applied.error(), warnings,
+                applied.phasesMs());
     }
 
     private static String simple(String name) {

@@ -233,6 +233,23 @@ class FrameLoopGuardTest {
     }
 
     @Test
+    void aThreadTheAppLeftRunningIsNamedInTheRecordOfTheReloadThatReplacedItsCode() throws Exception {
+        String spinner = "if (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals(\"spinner\"))) {"
+                + " Thread t = new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }, \"spinner\");"
+                + " t.setDaemon(true); t.start(); }";
+        inbox.offer(new ServerMessage.CodeUpdate(meta(1), Tier.RELOAD, "starts a thread", app("", BLUE, spinner), List.of()));
+        log.await(1);
+        inbox.offer(new ServerMessage.CodeUpdate(meta(2), Tier.RELOAD, "no thread", app("", BLUE, ""), List.of()));
+        JsonNode reloaded = log.await(2);
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("spinner")).forEach(Thread::interrupt);
+
+        assertThat(timeless(reloaded)).isEqualTo(json("""
+                {"seq": 2, "tier": "reload", "files": ["src/demo/Spin.java"], "detectedAtMs": 1002, "ok": true, "error": null,
+                 "reason": "no thread", "serverPhasesMs": {}, "generation": 3,
+                 "warnings": ["thread 'spinner' started at demo.Spin.render(Spin.java:9) is still running after the reload; it keeps generation 2's classes alive. Stop it in onUnload."]}"""));
+    }
+
+    @Test
     void anExitTheAppCatchesIsShownAsAWarning() throws Exception {
         redefine(1, app("", RED, "try { System.exit(5); } catch (SecurityException e) { s.status = \"caught\"; }"));
         JsonNode caught = log.await(1);

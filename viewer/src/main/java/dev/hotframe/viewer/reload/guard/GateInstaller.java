@@ -126,6 +126,8 @@ public final class GateInstaller {
             byClass.computeIfAbsent(call.owner().replace('.', '/'), owner -> new ArrayList<>())
                     .add(new GateInjector.Gated(call.method(), call.descriptor(), call.name(), call.argument()));
         }
+        // Thread.start is gated to record which threads the app starts, not to refuse them (AppThreads).
+        byClass.computeIfAbsent("java/lang/Thread", owner -> new ArrayList<>()).add(AppThreads.GATED);
         List<Throwable> failures = new ArrayList<>();
         ClassFileTransformer transformer = new ClassFileTransformer() {
             @Override

@@ -29,6 +29,9 @@ import java.util.function.Predicate;
  *
  * <p>Every refusal is also kept, so that one the app caught, or one on a thread the app started,
  * is shown all the same ({@link #drainRefused()}).
+ *
+ * <p>The same gate is at the entry of {@code Thread.start}, where it refuses nothing: it tells
+ * {@link AppThreads} which threads the app starts, and where.
  */
 public final class HostCalls {
 
@@ -69,6 +72,10 @@ public final class HostCalls {
 
         @Override
         public void accept(String key, Object argument) {
+            if (AppThreads.KEY.equals(key)) {
+                AppThreads.starting((Thread) argument, this::app, type -> !jdk(type) && !ours(type));
+                return;
+            }
             GuardedCall call = GuardedCall.valueOf(key);
             Optional<StackFrame> culprit = WALKER.walk(frames -> culprit(call, frames.toList()));
             if (culprit.isEmpty()) {
