@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * and less often for a big state, so that they cost at most about 0.2% of the time. A call that
  * would end or take over the viewer ({@code System.exit}) is refused where the app makes it;
  * one the app caught, or made on a thread of its own, becomes a warning until the code changes.
+ * A pause that came out of the viewer's own drawing ({@link dev.hotframe.viewer.reload.guard.ViewerTime})
+ * also ends when a scene or an asset changes.
  */
 final class AppRunner {
 
@@ -40,6 +42,7 @@ final class AppRunner {
     private long lastCheckpointAt;
     private boolean checkpointed;
     private String paused;
+    private boolean pausedByDrawing;
     private final Set<String> refusals = new LinkedHashSet<>();
 
     AppRunner(AppHost host, Duration frameBudget, Duration checkpointEvery) {
@@ -104,6 +107,14 @@ final class AppRunner {
         paused = null;
     }
 
+    /** A scene or an asset changed: the app runs again if the viewer's drawing, not its code, paused it. */
+    void drawingChanged() {
+        if (paused != null && pausedByDrawing) {
+            log.info("a scene or an asset changed; the app runs again");
+            paused = null;
+        }
+    }
+
     private String run(String phase, Watchdog.Action action) {
         Watchdog.Outcome ran = watchdog.run(phase, action);
         Throwable failure = ran instanceof Watchdog.Threw threw ? threw.failure() : null;
@@ -112,15 +123,20 @@ final class AppRunner {
             return null;
         }
         String text = AppFailure.describe(outcome);
-        host.appThrew(outcome.failure());
-        String initializer = AppFailure.failedInitializer(outcome.failure());
-        if (initializer != null) {
-            host.staticInitializerFailed(initializer);
+        boolean drawing = outcome.viewer() != null;
+        if (!drawing) {
+            host.appThrew(outcome.failure());
+            String initializer = AppFailure.failedInitializer(outcome.failure());
+            if (initializer != null) {
+                host.staticInitializerFailed(initializer);
+            }
         }
         if (!AppFailure.runaway(outcome) && !(outcome.failure() instanceof OutOfMemoryError)) {
             return text;
         }
-        StringBuilder pause = new StringBuilder(text).append("\nThe app is paused until its code changes");
+        pausedByDrawing = drawing;
+        StringBuilder pause = new StringBuilder(text).append(drawing ? "\nThe app is paused until a scene, an asset or its code changes"
+                : "\nThe app is paused until its code changes");
         if (!phase.equals("render")) {
             CheckpointRestore restored = host.restoreCheckpoint();
             if (!(restored instanceof CheckpointRestore.NoState)) {

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.Frame;
 import dev.hotframe.scene.SceneNode;
 import dev.hotframe.viewer.assets.Assets;
+import dev.hotframe.viewer.reload.guard.ViewerTime;
 import dev.hotframe.viewer.scene.RetainedScenes;
 import dev.hotframe.viewer.scene.SceneRenderer;
 import io.github.humbleui.skija.Canvas;
 import java.util.function.Supplier;
 
-/** The {@link Frame} handed to the app's render: canvas, size, scale, clock, pointer, the retained scenes and the assets. */
+/**
+ * The {@link Frame} handed to the app's render: canvas, size, scale, clock, pointer, the retained scenes and the assets.
+ * Drawing a scene is the viewer's own work ({@link ViewerTime}): the app is neither charged nor blamed for it.
+ */
 final class FrameContext implements Frame {
 
     /** The target's size and scale, and where the pointer was last seen, in logical pixels. */
@@ -91,6 +95,14 @@ final class FrameContext implements Frame {
         if (stateTree == null) {
             stateTree = state.get();
         }
-        renderer.draw(name, canvas, root, stateTree, painters == null ? java.util.Map.of() : painters, time, view.width(), view.height());
+        java.util.Map<String, dev.hotframe.app.Painter> theApps = new java.util.LinkedHashMap<>();
+        if (painters != null) {
+            // A custom node's painter is the app's code: its time and its failures are the app's again.
+            painters.forEach((key, painter) -> theApps.put(key, painter == null ? null
+                    : (c, w, h) -> ViewerTime.app(() -> painter.paint(c, w, h))));
+        }
+        JsonNode bound = stateTree;
+        ViewerTime.viewer("drawing scene '" + name + "'",
+                () -> renderer.draw(name, canvas, root, bound, theApps, time, view.width(), view.height()));
     }
 }

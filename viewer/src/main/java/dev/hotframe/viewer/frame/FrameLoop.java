@@ -80,6 +80,12 @@ public final class FrameLoop {
     /** @param frameBudget how long one call into the app may run before the watchdog stops it */
     FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps, Inbox inbox,
               Consumer<ViewerMessage> acks, Runnable resync, Duration frameBudget) {
+        this(target, host, fonts, recorder, fps, inbox, acks, resync, frameBudget, SceneRenderer.DRAW_LIMIT);
+    }
+
+    /** @param drawLimit how long the viewer may draw one scene node before it holds the node */
+    FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps, Inbox inbox,
+              Consumer<ViewerMessage> acks, Runnable resync, Duration frameBudget, Duration drawLimit) {
         this.target = target;
         this.inbox = inbox;
         this.host = host;
@@ -87,7 +93,7 @@ public final class FrameLoop {
         this.overlay = new Overlay(fonts, recorder == null);
         this.hud = new Hud(fonts, recorder == null);
         hud.backend(target.describe());
-        this.sceneRenderer = new SceneRenderer(assets);
+        this.sceneRenderer = new SceneRenderer(assets, drawLimit);
         this.applier = new UpdateApplier(host, scenes, overlay, resync, assets);
         this.recorder = recorder;
         this.acks = acks;
@@ -195,6 +201,10 @@ public final class FrameLoop {
                     runner.resume();
                     reloadWarnings = record.warnings();
                 }
+                if (record.changedDrawing()) {
+                    sceneRenderer.drawingChanged();
+                    runner.drawingChanged();
+                }
             } catch (RuntimeException e) {
                 log.error("applying update #{} failed unexpectedly; keeping the current code", message.meta().seq(), e);
                 var meta = message.meta();
@@ -295,7 +305,9 @@ public final class FrameLoop {
         String state = recorder == null ? null : stateJson();
         List<UpdateRecord> done = new ArrayList<>();
         for (UpdateRecord record : applied) {
-            UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError, runner.warnings());
+            List<String> warnings = new ArrayList<>(runner.warnings());
+            warnings.addAll(sceneRenderer.slowNodes());
+            UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError, warnings);
             done.add(rendered);
             acks.accept(new ViewerMessage.Ack(rendered.seq(), rendered.ok(), rendered.tier(), rendered.appliedAtMs(),
                     rendered.renderedAtMs(), rendered.error(), java.util.Map.of("apply", rendered.applyMs(),

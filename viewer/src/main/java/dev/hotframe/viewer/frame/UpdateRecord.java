@@ -61,6 +61,11 @@ public record UpdateRecord(long seq, Tier tier, List<String> files, long detecte
                 server);
     }
 
+    /** Whether this update changed what scenes draw (a scene, an asset, a snapshot), so that held drawing may run again. */
+    boolean changedDrawing() {
+        return ok && (tier == Tier.SCENE || tier == Tier.ASSET || tier == Tier.SNAPSHOT);
+    }
+
     /** Whether this update changed the running code or state (so a paused app may run again). */
     boolean changedCode() {
         return ok && tier.changesCode();

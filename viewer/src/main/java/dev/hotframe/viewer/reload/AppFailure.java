@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Describes a failure of the app's code for the overlay and the update log: what failed, in
+ * Describes a failure of the app's code, or of the viewer's work the app asked for (drawing a
+ * scene), for the overlay and the update log: what failed, in
  * which phase, and the stack frames that belong to the app (file:line), without the viewer's.
  */
 public final class AppFailure {
@@ -25,7 +26,13 @@ public final class AppFailure {
         Throwable failure = unwrap(outcome.failure());
         List<StackTraceElement> frames = appFrames(failure);
         StringBuilder text = new StringBuilder();
-        if (failure instanceof Runaway) {
+        if (outcome.viewer() != null) {
+            text.append(outcome.what()).append(" failed while the viewer was ").append(outcome.viewer()).append(": ")
+                    .append(failure.getClass().getName());
+            if (failure.getMessage() != null) {
+                text.append(": ").append(failure.getMessage());
+            }
+        } else if (failure instanceof Runaway) {
             text.append(failure.getMessage());
             if (!frames.isEmpty()) {
                 StackTraceElement top = frames.get(0);

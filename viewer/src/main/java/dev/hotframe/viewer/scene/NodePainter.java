@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * Draws a laid-out scene: per node its transform, opacity, shadow, blur and clip, then the
  * node itself and its children. A missing image, shader or painter is drawn as a visible
- * placeholder and reported as a warning.
+ * placeholder and reported as a warning; so is a node that took too long to draw ({@link SlowNodes}).
  */
 final class NodePainter {
 
@@ -30,10 +30,12 @@ final class NodePainter {
     private final Set<String> warnings;
     private final SceneEvents events;
     private final ShaderFill shaders;
+    private final SlowNodes slow;
     private Map<String, Painter> painters = Map.of();
 
-    NodePainter(Assets assets, Set<String> warnings, SceneEvents events) {
+    NodePainter(Assets assets, Set<String> warnings, SceneEvents events, SlowNodes slow) {
         this.assets = assets;
+        this.slow = slow;
         this.warnings = warnings;
         this.events = events;
         this.shaders = new ShaderFill(assets, warnings);
@@ -46,11 +48,22 @@ final class NodePainter {
         node(canvas, root, n.number("x", 0), n.number("y", 0));
     }
 
-    private void node(Canvas canvas, LaidOut out, float x, float y) {
+    /** Draws a node and its children; returns how long that took, in nanoseconds. */
+    private long node(Canvas canvas, LaidOut out, float x, float y) {
+        long start = System.nanoTime();
+        long children = 0;
         ResolvedNode n = out.node();
         float w = out.w();
         float h = out.h();
         int restore = canvas.save();
+        String held = slow.held(n);
+        if (held != null) {
+            warnings.add(held);
+            canvas.translate(x, y);
+            placeholder(canvas, w, h);
+            canvas.restoreToCount(restore);
+            return System.nanoTime() - start;
+        }
         try {
             canvas.translate(x, y);
             transform(canvas, n, w, h);
@@ -67,11 +80,18 @@ final class NodePainter {
             events.listen(n.id, canvas.getLocalToDeviceAsMatrix33().getMat(), w, h, n);
             self(canvas, out, n, w, h);
             for (int i = 0; i < out.children().size(); i++) {
-                node(canvas, out.children().get(i), out.xs()[i], out.ys()[i]);
+                children += node(canvas, out.children().get(i), out.xs()[i], out.ys()[i]);
             }
         } finally {
             canvas.restoreToCount(restore);
         }
+        long took = System.nanoTime() - start;
+        // A custom node's time is its painter's, which is the app's code and on the app's clock.
+        String slowed = n.type.equals("custom") ? null : slow.drew(n, took - children);
+        if (slowed != null) {
+            warnings.add(slowed);
+        }
+        return took;
     }
 
     private static void transform(Canvas canvas, ResolvedNode n, float w, float h) {

@@ -7,20 +7,24 @@ import dev.hotframe.viewer.assets.Assets;
 import dev.hotframe.viewer.render.Fonts;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.types.Rect;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Draws retained scenes: resolves bindings against the app state, lays out (reusing the
  * layout of every subtree that did not change), paints, and records which nodes listen to
- * input. Problems (a missing binding, image, shader or painter, a value of the wrong kind)
- * are drawn visibly and collected as warnings; they never throw. Render thread only.
+ * input. Problems (a missing binding, image, shader or painter, a value of the wrong kind, a
+ * node that takes too long to draw) are drawn visibly and collected as warnings; they never throw. Render thread only.
  */
 public final class SceneRenderer {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SceneRenderer.class);
+    /** How long the viewer may take to draw one node (without its children) before it holds the node. */
+    public static final Duration DRAW_LIMIT = Duration.ofSeconds(2);
 
     /** The caches of one scene, kept between frames. */
     private static final class Retained {
@@ -38,6 +42,7 @@ public final class SceneRenderer {
     private final Assets assets;
     private final Set<String> warnings = new LinkedHashSet<>();
     private final SceneEvents events = new SceneEvents();
+    private final SlowNodes slow;
     private final NodePainter painter;
     private final Map<String, Retained> retained = new HashMap<>();
     private Set<String> logged = Set.of();
@@ -48,8 +53,14 @@ public final class SceneRenderer {
     }
 
     public SceneRenderer(Assets assets) {
+        this(assets, DRAW_LIMIT);
+    }
+
+    /** @param drawLimit how long one node may take to draw itself before it is held ({@link SlowNodes}) */
+    public SceneRenderer(Assets assets, Duration drawLimit) {
         this.assets = assets;
-        this.painter = new NodePainter(assets, warnings, events);
+        this.slow = new SlowNodes(drawLimit.toNanos());
+        this.painter = new NodePainter(assets, warnings, events, slow);
     }
 
     /** Draws {@code root} in the canvas's clip bounds with bindings looked up in {@code state} (may be null). */
@@ -112,6 +123,16 @@ public final class SceneRenderer {
         }
         logged = copy;
         return copy;
+    }
+
+    /** The nodes held because they took too long to draw, as warnings that name them and their assets. */
+    public List<String> slowNodes() {
+        return slow.warnings();
+    }
+
+    /** A scene or an asset changed: the nodes held for slow drawing are drawn again. */
+    public void drawingChanged() {
+        slow.release();
     }
 
     /** Records a warning to show, e.g. a scene that does not exist. */

@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hotframe.viewer.headless.FrameRecorder;
-import dev.hotframe.viewer.headless.RasterTarget;
-import dev.hotframe.viewer.reload.AppHost;
-import dev.hotframe.viewer.reload.RedefineAgent;
-import dev.hotframe.viewer.render.Fonts;
+import dev.hotframe.viewer.scene.SceneRenderer;
 import dev.hotframe.viewer.testkit.TestCompiler;
 import dev.hotframe.viewer.testkit.UpdateLog;
 import dev.hotframe.wire.ClassFile;
@@ -22,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,13 +50,9 @@ class FrameLoopGuardTest {
 
     @TempDir
     Path dir;
+    private RunningLoop loop;
     private UpdateLog log;
-    private FrameRecorder recorder;
-    private RasterTarget target;
-    private FrameLoop loop;
-    private final Inbox inbox = new Inbox();
-    private Thread thread;
-    private final AtomicReference<Throwable> crashed = new AtomicReference<>();
+    private Inbox inbox;
 
     /** Left of the toast, above the tallest overlay panel (at most half the frame high). */
     private String pixel(String file) throws Exception {
@@ -90,14 +81,9 @@ class FrameLoopGuardTest {
 
     @BeforeEach
     void startLoop() throws Exception {
-        log = new UpdateLog(dir);
-        recorder = new FrameRecorder(dir);
-        target = new RasterTarget(640, 480);
-        loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60, inbox,
-                ack -> { }, () -> { }, Duration.ofMillis(300));
-        thread = new Thread(loop::run, "frame-loop-guard-test");
-        thread.setUncaughtExceptionHandler((t, e) -> crashed.set(e));
-        thread.start();
+        loop = new RunningLoop(dir, 640, 480, Duration.ofMillis(300), SceneRenderer.DRAW_LIMIT);
+        log = loop.log;
+        inbox = loop.inbox;
         inbox.offer(new ServerMessage.Snapshot(meta(0), APP, app("", BLUE, ""), Map.of(), List.of()));
         assertThat(log.await(0).get("ok").asBoolean()).isTrue();
         assertThat(pixel("frame-0.png")).isEqualTo("FF2040C0");
@@ -105,12 +91,7 @@ class FrameLoopGuardTest {
 
     @AfterEach
     void stopLoop() throws Exception {
-        inbox.stop();
-        thread.join(10_000);
-        recorder.close();
-        target.close();
-        assertThat(thread.isAlive()).as("the loop thread ended").isFalse();
-        assertThat(crashed.get()).isNull();
+        loop.close();
     }
 
     @Test

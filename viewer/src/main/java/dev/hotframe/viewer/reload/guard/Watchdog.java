@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code UnsupportedOperationException} from JDK 20 on, and even on 17 it could kill the
  * viewer's own code between two app calls.
  *
+ * <p>The viewer's own work inside such a call (drawing a scene the app asked for) is marked with
+ * {@link ViewerTime}: it does not count against the budget, and is never stopped.
+ *
  * <p>One daemon thread, {@code hotframe-watchdog}, watches every guarded call in the JVM. It
  * sleeps while no call is guarded.
  */
@@ -27,7 +30,8 @@ public final class Watchdog {
 
     private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final Set<Section> ACTIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<GuardedRun> ACTIVE = ConcurrentHashMap.newKeySet();
+    private static final ThreadLocal<GuardedRun> CURRENT = new ThreadLocal<>();
     private static volatile Thread watcher;
     private static volatile boolean idle;
 
@@ -52,8 +56,12 @@ public final class Watchdog {
     public record Returned(String what, long budgetMs, boolean overran) implements Outcome {
     }
 
-    /** The call threw {@code failure}: a {@link Runaway} where the watchdog stopped it. */
-    public record Threw(String what, long budgetMs, Throwable failure, boolean overran) implements Outcome {
+    /**
+     * The call threw {@code failure}: a {@link Runaway} where the watchdog stopped it. {@code viewer}
+     * names the viewer's own work it came out of ({@code "drawing scene 'dashboard'"}, see
+     * {@link ViewerTime}), or is null when it came out of the app's code.
+     */
+    public record Threw(String what, long budgetMs, Throwable failure, boolean overran, String viewer) implements Outcome {
     }
 
     public Watchdog(Duration budget) {
@@ -69,8 +77,10 @@ public final class Watchdog {
 
     /** Runs {@code action} on this thread under the budget; never throws what the action threw. */
     public Outcome run(String what, Action action) {
-        Section section = new Section(Thread.currentThread(), what, budgetMs);
+        GuardedRun section = new GuardedRun(Thread.currentThread(), what, budgetMs);
         boolean interruptedBefore = Thread.currentThread().isInterrupted();
+        GuardedRun outer = CURRENT.get();
+        CURRENT.set(section);
         ACTIVE.add(section);
         wakeWatcher();
         Throwable failure = null;
@@ -81,6 +91,7 @@ public final class Watchdog {
         } finally {
             section.finish();
             ACTIVE.remove(section);
+            CURRENT.set(outer);
             // An interrupt the app left on the viewer's thread would end the viewer's next wait
             // (and with it the frame loop); one that was there before the call is the viewer's own.
             if (!interruptedBefore && Thread.interrupted()) {
@@ -88,17 +99,23 @@ public final class Watchdog {
             }
         }
         boolean overran = section.overran();
-        return failure == null ? new Returned(what, budgetMs, overran) : new Threw(what, budgetMs, failure, overran);
+        return failure == null ? new Returned(what, budgetMs, overran) : new Threw(what, budgetMs, failure, overran,
+                section.blamedOn(failure));
     }
 
     /** What the guarded call running on {@code thread} is ({@code "render"}), or null when none is. */
     public static String running(Thread thread) {
-        for (Section section : ACTIVE) {
-            if (section.runner == thread) {
-                return section.what;
+        for (GuardedRun section : ACTIVE) {
+            if (section.runner() == thread) {
+                return section.what();
             }
         }
         return null;
+    }
+
+    /** The guarded call running on this thread, or null. */
+    static GuardedRun current() {
+        return CURRENT.get();
     }
 
     private static void wakeWatcher() {
@@ -122,7 +139,7 @@ public final class Watchdog {
             try {
                 long now = System.nanoTime();
                 long next = now + POLL_NANOS;
-                for (Section section : ACTIVE) {
+                for (GuardedRun section : ACTIVE) {
                     next = Math.min(next, section.check(now));
                 }
                 if (ACTIVE.isEmpty()) {
@@ -137,77 +154,6 @@ public final class Watchdog {
             } catch (RuntimeException | Error e) {
                 log.error("the watchdog failed; it keeps watching", e);
             }
-        }
-    }
-
-    /** One guarded call: who runs it, until when, and how far the watchdog has gone to stop it. */
-    private static final class Section {
-        private final Thread runner;
-        private final String what;
-        private final long budgetMs;
-        private final long graceNanos;
-        private long nextAt;
-        private int stage;
-        private boolean done;
-
-        Section(Thread runner, String what, long budgetMs) {
-            this.runner = runner;
-            this.what = what;
-            this.budgetMs = budgetMs;
-            this.graceNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(100, Math.min(budgetMs, 1000)));
-            this.nextAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMs);
-        }
-
-        /** Steps in if the call is past its next deadline; returns when to look again. */
-        synchronized long check(long now) {
-            if (done || now < nextAt) {
-                return nextAt;
-            }
-            if (stage == 0) {
-                Fuel.trip(runner, what + " did not finish within " + budgetMs + " ms");
-                log.warn("{} overran its budget of {} ms; stopping it at its next fuel check", what, budgetMs);
-            } else if (stage == 1) {
-                log.warn("{} is still running outside the app's checked code; interrupting it (at {})", what, top(runner));
-                runner.interrupt();
-            } else {
-                log.error("{} has not returned and cannot be stopped on this JVM; the viewer waits for it. It is in:{}", what,
-                        stack(runner));
-                nextAt = Long.MAX_VALUE;
-                stage++;
-                return nextAt;
-            }
-            stage++;
-            nextAt = now + graceNanos;
-            return nextAt;
-        }
-
-        synchronized void finish() {
-            done = true;
-            if (stage > 0) {
-                Fuel.clear(runner);
-            }
-            if (stage > 1) {
-                // The interrupt was ours; it must not reach the viewer's own code.
-                Thread.interrupted();
-            }
-        }
-
-        synchronized boolean overran() {
-            return stage > 0;
-        }
-
-        private static String top(Thread thread) {
-            StackTraceElement[] stack = thread.getStackTrace();
-            return stack.length == 0 ? "unknown" : stack[0].toString();
-        }
-
-        private static String stack(Thread thread) {
-            StringBuilder text = new StringBuilder();
-            StackTraceElement[] stack = thread.getStackTrace();
-            for (int i = 0; i < Math.min(stack.length, 20); i++) {
-                text.append("\n  at ").append(stack[i]);
-            }
-            return text.toString();
         }
     }
 }
