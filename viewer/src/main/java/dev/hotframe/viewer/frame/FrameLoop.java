@@ -51,7 +51,7 @@ public final class FrameLoop {
     private final Hud hud;
     private final SceneRenderer sceneRenderer;
     private final UpdateApplier applier;
-    private final FrameLog recorder;
+    private final FrameReport report;
     private final Consumer<ViewerMessage> acks;
     private final Inspector inspector;
     private final long frameNanos;
@@ -74,16 +74,13 @@ public final class FrameLoop {
      */
     public FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps, Inbox inbox,
                      Consumer<ViewerMessage> acks, Runnable resync) {
-        this(target, host, fonts, recorder, fps, inbox, acks, resync, FRAME_BUDGET);
+        this(target, host, fonts, recorder, fps, inbox, acks, resync, FRAME_BUDGET, SceneRenderer.DRAW_LIMIT);
     }
 
-    /** @param frameBudget how long one call into the app may run before the watchdog stops it */
-    FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps, Inbox inbox,
-              Consumer<ViewerMessage> acks, Runnable resync, Duration frameBudget) {
-        this(target, host, fonts, recorder, fps, inbox, acks, resync, frameBudget, SceneRenderer.DRAW_LIMIT);
-    }
-
-    /** @param drawLimit how long the viewer may draw one scene node before it holds the node */
+    /**
+     * @param frameBudget how long one call into the app may run before the watchdog stops it
+     * @param drawLimit   how long the viewer may draw one scene node before it holds the node
+     */
     FrameLoop(RenderTarget target, AppHost host, Fonts fonts, FrameLog recorder, int fps, Inbox inbox,
               Consumer<ViewerMessage> acks, Runnable resync, Duration frameBudget, Duration drawLimit) {
         this.target = target;
@@ -95,7 +92,7 @@ public final class FrameLoop {
         hud.backend(target.describe());
         this.sceneRenderer = new SceneRenderer(assets, drawLimit);
         this.applier = new UpdateApplier(host, scenes, overlay, resync, assets);
-        this.recorder = recorder;
+        this.report = new FrameReport(target, host, recorder, acks);
         this.acks = acks;
         this.inspector = new Inspector(host, this::undo, acks);
         this.frameNanos = 1_000_000_000L / Math.max(1, fps);
@@ -147,9 +144,11 @@ public final class FrameLoop {
             target.present();
             hud.frame(frameStart, System.nanoTime());
             if (!applied.isEmpty()) {
-                report(applied, error);
-            } else if (recorder != null && (stateChanged || recorder.wantsLiveFrame(System.currentTimeMillis()))) {
-                recorder.record(List.of(), target.snapshot(), stateJson());
+                List<String> warnings = new ArrayList<>(runner.warnings());
+                warnings.addAll(sceneRenderer.slowNodes());
+                report.updates(applied, error, warnings);
+            } else {
+                report.between(stateChanged);
             }
             title();
             pace(frameStart);
@@ -297,34 +296,6 @@ public final class FrameLoop {
         }
         lastRuntimeError = error;
         overlay.runtimeError(error);
-    }
-
-    private void report(List<UpdateRecord> applied, String frameError) {
-        long renderedAt = System.currentTimeMillis();
-        Image frame = recorder == null ? null : target.snapshot();
-        String state = recorder == null ? null : stateJson();
-        List<UpdateRecord> done = new ArrayList<>();
-        for (UpdateRecord record : applied) {
-            List<String> warnings = new ArrayList<>(runner.warnings());
-            warnings.addAll(sceneRenderer.slowNodes());
-            UpdateRecord rendered = record.rendered(renderedAt, frameError == null, frameError, warnings);
-            done.add(rendered);
-            acks.accept(new ViewerMessage.Ack(rendered.seq(), rendered.ok(), rendered.tier(), rendered.appliedAtMs(),
-                    rendered.renderedAtMs(), rendered.error(), java.util.Map.of("apply", rendered.applyMs(),
-                            "render", Math.max(0, rendered.renderedAtMs() - rendered.appliedAtMs())), host.leakedGenerations()));
-        }
-        if (recorder != null) {
-            recorder.record(done, frame, state);
-        }
-    }
-
-    private String stateJson() {
-        try {
-            return host.stateJson();
-        } catch (Exception e) {
-            log.warn("cannot write the app state as JSON: {}", e.toString());
-            return "{\"error\": \"the state could not be written as JSON\"}";
-        }
     }
 
     private void pace(long frameStart) {
