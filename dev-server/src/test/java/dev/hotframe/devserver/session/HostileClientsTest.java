@@ -65,7 +65,7 @@ class HostileClientsTest {
                         .isEqualTo("HTTP/1.1 403 Forbidden")),
                 attack("a frame over the limit", hub -> {
                     ViewerClient client = hub.connect(hub.authorized());
-                    client.send("{\"type\":\"pong\",\"pad\":\"" + "x".repeat(5 << 20) + "\"}");
+                    client.sendRefusable("{\"type\":\"pong\",\"pad\":\"" + "x".repeat(5 << 20) + "\"}");
                     assertThat(client.awaitClose().code()).isEqualTo(Protocol.CLOSE_TOO_BIG);
                 }),
                 attack("invalid JSON", hub -> {

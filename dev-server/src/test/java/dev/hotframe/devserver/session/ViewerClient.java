@@ -55,6 +55,20 @@ public final class ViewerClient implements WebSocket.Listener {
         socket.sendText(text, true).join();
     }
 
+    /**
+     * Sends {@code text} that the server may refuse before it has all of it (a frame over the
+     * limit): the server's close can end the output while the message is still being written.
+     */
+    public void sendRefusable(String text) {
+        try {
+            send(text);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (!(e.getCause() instanceof java.io.IOException)) {
+                throw e;
+            }
+        }
+    }
+
     public void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
