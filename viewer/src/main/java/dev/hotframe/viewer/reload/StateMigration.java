@@ -182,8 +182,8 @@ final class StateMigration {
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            args[i] = raw.isInstance(initial) ? read(components[i], initial) : empty(types[i]);
-            Field field = component(raw, components[i]);
+            args[i] = raw.isInstance(initial) ? Instances.component(components[i], initial) : Instances.empty(types[i]);
+            Field field = Instances.field(raw, components[i]);
             Found found = find(node, path.path(), field);
             if (found != null) {
                 At at = path.member(field.getName());
@@ -284,43 +284,7 @@ final class StateMigration {
         return codec.types().resolveMemberType(field.getGenericType(), (declaring == null ? owner : declaring).getBindings());
     }
 
-    /** What a record component holds when it has no value: 0 for a number, an empty collection or map, else null. */
-    private static Object empty(Class<?> type) {
-        if (type.isPrimitive()) {
-            return Array.get(Array.newInstance(type, 1), 0);
-        }
-        try {
-            if (Collection.class.isAssignableFrom(type)) {
-                return Instances.collection(type);
-            }
-            if (Map.class.isAssignableFrom(type)) {
-                return Instances.map(type);
-            }
-        } catch (IllegalArgumentException e) {
-            log.debug("no empty {} to give a record component: {}", type.getName(), e.getMessage());
-            return null;
-        }
-        return type.isArray() ? Array.newInstance(type.getComponentType(), 0) : null;
-    }
-
     private static boolean holdsAppClasses(JavaType type) {
         return StateCodec.isAppClass(type.getRawClass()) || type.getContentType() != null && holdsAppClasses(type.getContentType());
-    }
-
-    private static Object read(RecordComponent component, Object record) {
-        try {
-            component.getAccessor().setAccessible(true);
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot read " + component.getName() + " of " + record.getClass().getName(), e);
-        }
-    }
-
-    private static Field component(Class<?> record, RecordComponent component) {
-        try {
-            return record.getDeclaredField(component.getName());
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("record " + record.getName() + " has no field for its component " + component.getName(), e);
-        }
     }
 }
