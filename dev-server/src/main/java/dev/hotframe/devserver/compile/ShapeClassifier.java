@@ -68,6 +68,9 @@ public final class ShapeClassifier {
                     reasonOf.put(name, difference(simple(name), a, b));
                 } else if (!a.sameConstructorsAs(b)) {
                     rerun.add("the constructor or a field initializer of " + simple(name) + RUNS_AGAIN);
+                } else {
+                    InitOnlyMethods.changed(old, now).ifPresent(method -> rerun.add(simple(name) + "." + method
+                            + "() changed, and only constructors or initializers call it; it runs again in a new generation"));
                 }
             }
         }

@@ -150,6 +150,33 @@ class ShapeClassifierTest {
     }
 
     @Test
+    void methodThatOnlyTheConstructorCallsIsAReload() {
+        demo.edit("App.java", "public State initialState() {", "private final String shader;\n\n    public App() {\n        shader = build();\n    }\n\n"
+                + "    private String build() {\n        return \"red\";\n    }\n\n    public State initialState() {");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path app = demo.edit("App.java", "\"red\"", "\"blue\"");
+
+        assertClassified(build.changed(Set.of(app)), Tier.RELOAD,
+                "App.build() changed, and only constructors or initializers call it; it runs again in a new generation", List.of("demo.App"),
+                List.of());
+    }
+
+    @Test
+    void methodThatAFrameAlsoCallsOrALambdaFromTheConstructorStaysARedefine() {
+        demo.edit("App.java", "public State initialState() {", "private final Runnable step;\n\n    public App() {\n        step = () -> tick();\n"
+                + "        build();\n    }\n\n    private String build() {\n        return \"red\";\n    }\n\n    private void tick() {\n"
+                + "        System.out.println(1);\n    }\n\n    public State initialState() {");
+        demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 10 + build().length();");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path app = demo.edit("App.java", "\"red\"", "\"blue\"");
+        assertClassified(build.changed(Set.of(app)), Tier.REDEFINE, "method bodies changed in App", List.of("demo.App"), List.of());
+        app = demo.edit("App.java", "println(1)", "println(22)");
+        assertClassified(build.changed(Set.of(app)), Tier.REDEFINE, "method bodies changed in App", List.of("demo.App"), List.of());
+    }
+
+    @Test
     void changedConstantReloadsItsInliningUsersToo() {
         demo.write("Tuning.java", "package demo;\n\nfinal class Tuning {\n    static final int SPEED = 10;\n}\n");
         demo.edit("App.java", "dt * 10", "dt * Tuning.SPEED");
