@@ -92,8 +92,8 @@ function renderTimeline() {
   const body = $('#timeline tbody');
   body.replaceChildren();
   for (const e of model.timeline) {
-    if (e.kind === 'undo') {
-      body.append(el('tr', { 'data-kind': 'undo' }, el('td', { text: time(e.atMs) }), el('td'), el('td', {}, tier('undo')),
+    if (e.kind === 'undo' || e.kind === 'restart') {
+      body.append(el('tr', { 'data-kind': e.kind }, el('td', { text: time(e.atMs) }), el('td'), el('td', {}, tier(e.kind)),
         el('td', { class: 'muted', text: e.from }), el('td', { class: e.ok ? null : 'bad', text: e.reason }), el('td'),
         el('td', { class: 'mono', text: `${e.viewer}: gen ${e.generation}` })));
       continue;
@@ -229,8 +229,19 @@ async function undo() {
   }
 }
 
+async function restartApp() {
+  try {
+    const sent = await api('/api/restart', { method: 'POST' });
+    result(true, `restart sent to ${sent.sent} viewer${sent.sent === 1 ? '' : 's'}`);
+    if (inspected) setTimeout(loadState, 300);
+  } catch (e) {
+    result(false, e.message);
+  }
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   $('#undo').addEventListener('click', undo);
+  $('#restart').addEventListener('click', restartApp);
   $('#refresh-state').addEventListener('click', loadState);
   $('#refresh-frame').addEventListener('click', loadFrame);
   connect();

@@ -26,6 +26,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.UpdateFailed.class, name = "failed"),
     @JsonSubTypes.Type(value = ServerMessage.AssetUpdate.class, name = "asset"),
     @JsonSubTypes.Type(value = ServerMessage.Undo.class, name = "undo"),
+    @JsonSubTypes.Type(value = ServerMessage.RestartApp.class, name = "restart-app"),
     @JsonSubTypes.Type(value = ServerMessage.InspectState.class, name = "inspect-state"),
     @JsonSubTypes.Type(value = ServerMessage.EditState.class, name = "edit-state"),
     @JsonSubTypes.Type(value = ServerMessage.CaptureFrame.class, name = "capture-frame"),
@@ -240,6 +241,8 @@ public sealed interface ServerMessage {
         interface Handler<R> {
             R undo(Undo request);
 
+            R restartApp(RestartApp request);
+
             R inspectState(InspectState request);
 
             R editState(EditState request);
@@ -272,6 +275,26 @@ public sealed interface ServerMessage {
         @Override
         public <R> R accept(Request.Handler<R> handler) {
             return handler.undo(this);
+        }
+    }
+
+    /**
+     * Re-create the app from the code the viewer runs, keeping the state, as the viewer's F5 does:
+     * the constructor, field and static initializers run again; answered by {@code restarted}.
+     * Sent only to viewers whose hello lists the capability {@value #CAPABILITY}, since an older
+     * viewer closes on a type it does not know.
+     */
+    record RestartApp(String id) implements Request {
+        /** The hello capability of a viewer that understands {@code restart-app}. */
+        public static final String CAPABILITY = "restart-app";
+
+        public RestartApp {
+            Request.checkId(id);
+        }
+
+        @Override
+        public <R> R accept(Request.Handler<R> handler) {
+            return handler.restartApp(this);
         }
     }
 

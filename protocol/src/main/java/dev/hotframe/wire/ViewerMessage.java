@@ -16,6 +16,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ViewerMessage.Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = ViewerMessage.Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = ViewerMessage.Undone.class, name = "undone"),
+    @JsonSubTypes.Type(value = ViewerMessage.Restarted.class, name = "restarted"),
     @JsonSubTypes.Type(value = ViewerMessage.StateReport.class, name = "state"),
     @JsonSubTypes.Type(value = ViewerMessage.FramePreview.class, name = "frame"),
 })
@@ -119,6 +120,16 @@ public sealed interface ViewerMessage {
      */
     record Undone(String id, boolean ok, String reason, int generation) implements Reply {
         public Undone {
+            Objects.requireNonNull(reason, "'reason' must not be null");
+        }
+    }
+
+    /**
+     * The answer to {@code restart-app}: whether the app was re-created, why not, and the
+     * generation that runs now. Also sent, with a null {@code id}, when the user pressed F5 in the viewer.
+     */
+    record Restarted(String id, boolean ok, String reason, int generation) implements Reply {
+        public Restarted {
             Objects.requireNonNull(reason, "'reason' must not be null");
         }
     }

@@ -42,6 +42,7 @@ class WireCodecTest {
         List<String> seen = new java.util.ArrayList<>();
         ServerMessage.Request.Handler<String> requests = new ServerMessage.Request.Handler<>() {
             public String undo(ServerMessage.Undo m) { return "undo"; }
+            public String restartApp(ServerMessage.RestartApp m) { return "restart-app"; }
             public String inspectState(ServerMessage.InspectState m) { return "inspect-state"; }
             public String editState(ServerMessage.EditState m) { return "edit-state"; }
             public String captureFrame(ServerMessage.CaptureFrame m) { return "capture-frame"; }
@@ -65,7 +66,7 @@ class WireCodecTest {
             public String ack(ViewerMessage.Ack m) { return "ack"; }
             public String pong(ViewerMessage.Pong m) { return "pong"; }
             public String reply(ViewerMessage.Reply m) {
-                return m instanceof ViewerMessage.Undone ? "undone" : m instanceof ViewerMessage.StateReport ? "state" : "frame";
+                return m instanceof ViewerMessage.Undone ? "undone" : m instanceof ViewerMessage.Restarted ? "restarted" : m instanceof ViewerMessage.StateReport ? "state" : "frame";
             }
         };
         for (Object sample : Samples.values()) {
@@ -78,7 +79,8 @@ class WireCodecTest {
         Collections.sort(seen);
 
         assertThat(seen).containsExactly("ack", "asset", "capture-frame", "code", "edit-state", "failed", "frame", "hello",
-                "inspect-state", "ping", "pong", "refused", "scene", "snapshot", "state", "undo", "undone", "welcome");
+                "inspect-state", "ping", "pong", "refused", "restart-app", "restarted", "scene", "snapshot", "state", "undo", "undone",
+                "welcome");
     }
 
     @Test
@@ -168,7 +170,7 @@ class WireCodecTest {
         assertThatThrownBy(() -> CODEC.decodeServer("{\"type\":\"bye\",\"meta\":null}", Samples.BLOBS))
                 .isInstanceOf(WireException.class)
                 .hasMessageStartingWith("malformed ServerMessage: Could not resolve type id 'bye' as a subtype of "
-                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [asset, capture-frame, code, edit-state, failed, inspect-state, ping, refused, scene, snapshot, undo, welcome]");
+                        + "`dev.hotframe.wire.ServerMessage`: known type ids = [asset, capture-frame, code, edit-state, failed, inspect-state, ping, refused, restart-app, scene, snapshot, undo, welcome]");
     }
 
     @Test

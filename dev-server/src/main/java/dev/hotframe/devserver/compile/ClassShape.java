@@ -18,7 +18,9 @@ import org.objectweb.asm.RecordComponentVisitor;
 /**
  * What the JVM's redefinition cannot change about a class, read from its bytes: flags,
  * hierarchy, fields (with constant values), methods (synthetic ones included), nest and record
- * attributes, permitted subclasses, and the static initializer's code. It also holds what
+ * attributes, permitted subclasses, and the static initializer's code. It also keeps the
+ * constructors' code, which redefinition can change but which would not show (see
+ * {@link #sameConstructorsAs}). It also holds what
  * redefinition could change but must not: the generic signature of the class and of every field
  * (static ones included) and record component. A field whose type goes from
  * {@code Map<String, List<Integer>>} to {@code Map<String, Integer>} keeps its descriptor, but its
@@ -27,13 +29,22 @@ import org.objectweb.asm.RecordComponentVisitor;
 record ClassShape(String name, int access, String superName, List<String> interfaces, SortedSet<String> fields,
                   SortedSet<String> methods, String nestHost, SortedSet<String> nestMembers,
                   SortedSet<String> recordComponents, SortedSet<String> permittedSubclasses, byte[] staticInit,
-                  SortedSet<String> api, String signature, SortedMap<String, String> fieldTypes) {
+                  SortedSet<String> api, String signature, SortedMap<String, String> fieldTypes, byte[] constructors) {
 
     /** Reads the shape of the class in {@code bytes}. */
     static ClassShape of(byte[] bytes) {
         Reader reader = new Reader();
         new ClassReader(bytes).accept(reader, ClassReader.SKIP_FRAMES);
-        return reader.shape(staticInit(bytes));
+        return reader.shape(code(bytes, "<clinit>"), code(bytes, "<init>"));
+    }
+
+    /**
+     * True when a constructor's code (field initializers included, javac compiles them into every
+     * constructor) differs: redefinition can apply it, but objects made before keep what the old
+     * code did, so the change would not show.
+     */
+    boolean sameConstructorsAs(ClassShape other) {
+        return Arrays.equals(constructors, other.constructors);
     }
 
     /** True when redefinition cannot turn {@code other} into this shape. */
@@ -57,8 +68,8 @@ record ClassShape(String name, int access, String superName, List<String> interf
                 && permittedSubclasses.equals(other.permittedSubclasses);
     }
 
-    /** The static initializer alone, without debug info, so that moving it down a line is not a change. */
-    private static byte[] staticInit(byte[] bytes) {
+    /** The methods named {@code method} alone, without debug info, so that moving them down a line is not a change. */
+    private static byte[] code(byte[] bytes, String method) {
         ClassWriter writer = new ClassWriter(0);
         boolean[] found = {false};
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -74,7 +85,7 @@ record ClassShape(String name, int access, String superName, List<String> interf
 
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                if (!name.equals("<clinit>")) {
+                if (!name.equals(method)) {
                     return null;
                 }
                 found[0] = true;
@@ -159,9 +170,9 @@ record ClassShape(String name, int access, String superName, List<String> interf
             return null;
         }
 
-        ClassShape shape(byte[] staticInit) {
+        ClassShape shape(byte[] staticInit, byte[] constructors) {
             return new ClassShape(name, access, superName, interfaces, fields, methods, nestHost, nestMembers,
-                    recordComponents, permitted, staticInit, api, signature, fieldTypes);
+                    recordComponents, permitted, staticInit, api, signature, fieldTypes, constructors);
         }
 
         private static boolean visibleOutside(int access) {

@@ -18,6 +18,8 @@ import org.objectweb.asm.Opcodes;
 public final class ShapeClassifier {
 
     private static final String NEST_CHANGE = "nested or anonymous classes changed in ";
+    /** Why a constructor or static initializer change is a reload: a redefine would leave what it made as it was. */
+    private static final String RUNS_AGAIN = " changed; it runs again in a new generation";
     private static final Pattern LOCAL = Pattern.compile(".*\\$\\d+[^.$]*");
 
     private ShapeClassifier() {
@@ -45,6 +47,7 @@ public final class ShapeClassifier {
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         Map<String, String> reasonOf = new LinkedHashMap<>();
+        List<String> rerun = new ArrayList<>();
         Set<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         for (String name : names) {
@@ -63,13 +66,19 @@ public final class ShapeClassifier {
                 ClassShape b = ClassShape.of(now);
                 if (!a.sameShapeAs(b)) {
                     reasonOf.put(name, difference(simple(name), a, b));
+                } else if (!a.sameConstructorsAs(b)) {
+                    rerun.add("the constructor or a field initializer of " + simple(name) + RUNS_AGAIN);
+                } else {
+                    InitOnlyMethods.changed(old, now).ifPresent(method -> rerun.add(simple(name) + "." + method
+                            + "() changed, and only constructors or initializers call it; it runs again in a new generation"));
                 }
             }
         }
         // A new anonymous class also changes its nest host's members; the new class says it better.
         reasonOf.keySet().removeIf(host -> reasonOf.get(host).startsWith(NEST_CHANGE)
                 && after.keySet().stream().anyMatch(n -> n.startsWith(host + "$") && !before.containsKey(n)));
-        List<String> reasons = new ArrayList<>(reasonOf.values());
+        // A constructor change is named only when nothing else needs the reload: the shape says more.
+        List<String> reasons = new ArrayList<>(reasonOf.isEmpty() ? rerun : reasonOf.values());
         if (reasons.isEmpty()) {
             String reason = changed.isEmpty() ? "no class changed" : "method bodies changed in " + names(changed);
             return new Classification(Tier.REDEFINE, reason, changed, removed);
@@ -106,7 +115,7 @@ public final class ShapeClassifier {
         if (!a.permittedSubclasses().equals(b.permittedSubclasses())) {
             return "sealed " + cls + " changed its permitted subclasses";
         }
-        return cls + "'s static initializer changed";
+        return "the static initializer of " + cls + RUNS_AGAIN;
     }
 
     /** Same descriptor, another generic type: what the value holds, and what its JSON means, changed. */

@@ -87,7 +87,7 @@ final class StartChange {
     }
 
     /** Writes a method's instructions as text, labels numbered in order of appearance, so two bodies compare as strings. */
-    private static final class Instructions extends MethodVisitor {
+    static final class Instructions extends MethodVisitor {
         private final StringBuilder out;
         private final Map<Label, Integer> labels = new HashMap<>();
 

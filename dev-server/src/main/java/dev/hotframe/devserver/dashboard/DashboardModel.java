@@ -95,19 +95,28 @@ final class DashboardModel implements HubEvents {
     @Override
     public void replied(String viewerId, ViewerMessage.Reply reply) {
         if (reply instanceof ViewerMessage.Undone undone) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("kind", "undo");
-            entry.put("atMs", System.currentTimeMillis());
-            entry.put("viewer", viewerId);
-            entry.put("ok", undone.ok());
-            entry.put("reason", undone.reason());
-            entry.put("generation", undone.generation());
-            entry.put("from", undone.id() == null ? "F2 in the viewer" : "the dashboard");
-            synchronized (this) {
-                add(entry);
-            }
-            onChange.run();
+            command(viewerId, "undo", undone.ok(), undone.reason(), undone.generation(),
+                    undone.id() == null ? "F2 in the viewer" : "the dashboard");
+        } else if (reply instanceof ViewerMessage.Restarted restarted) {
+            command(viewerId, "restart", restarted.ok(), restarted.reason(), restarted.generation(),
+                    restarted.id() == null ? "F5 in the viewer" : "the dashboard");
         }
+    }
+
+    /** An undo or restart a person asked for, as a timeline entry. */
+    private void command(String viewerId, String kind, boolean ok, String reason, int generation, String from) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("kind", kind);
+        entry.put("atMs", System.currentTimeMillis());
+        entry.put("viewer", viewerId);
+        entry.put("ok", ok);
+        entry.put("reason", reason);
+        entry.put("generation", generation);
+        entry.put("from", from);
+        synchronized (this) {
+            add(entry);
+        }
+        onChange.run();
     }
 
     @Override

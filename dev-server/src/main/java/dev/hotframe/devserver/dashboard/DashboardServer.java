@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * free of browser concerns. It serves one plain HTML/JS/CSS page from the jar's resources, the
  * model as JSON ({@code /api/model}) and as server-sent events ({@code /api/events}, pushed
  * after every change), and the actions that reach viewers: inspect and edit a viewer's state,
- * fetch its latest frame, undo on every viewer. Access: see {@link DashboardAccess}.
+ * fetch its latest frame, undo or restart the app on every viewer. Access: see {@link DashboardAccess}.
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -100,6 +100,8 @@ public final class DashboardServer implements AutoCloseable {
         config.routes.get("/api/model", ctx -> ctx.contentType("application/json").result(model.json(json)));
         config.routes.sse("/api/events", this::subscribe);
         config.routes.post("/api/undo", ctx -> ctx.json(Map.of("sent", hub.broadcast(new ServerMessage.Undo(pending.unawaitedId())))));
+        config.routes.post("/api/restart", ctx -> ctx.json(Map.of("sent", hub.broadcast(new ServerMessage.RestartApp(pending.unawaitedId()),
+                ServerMessage.RestartApp.CAPABILITY))));
         config.routes.get("/api/viewers/{id}/state", ctx -> ctx.json(stateOf(ask(ctx.pathParam("id"), ServerMessage.InspectState::new))));
         config.routes.post("/api/viewers/{id}/state", this::edit);
         config.routes.get("/api/viewers/{id}/frame.png", this::frame);

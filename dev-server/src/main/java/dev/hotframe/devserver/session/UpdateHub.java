@@ -75,10 +75,19 @@ public final class UpdateHub {
 
     /** Sends a request to every viewer (an {@code undo}); returns how many it went to. */
     public int broadcast(ServerMessage.Request request) {
+        return broadcast(request, null);
+    }
+
+    /**
+     * Sends a request to every viewer whose hello lists {@code capability} (every viewer when it
+     * is null), so that an older viewer never sees a type it would close on; returns how many it went to.
+     */
+    public int broadcast(ServerMessage.Request request, String capability) {
         String text = codec.encode(request);
         synchronized (order) {
-            viewers.values().forEach(link -> link.send(text));
-            return viewers.size();
+            List<ViewerLink> able = viewers.values().stream().filter(link -> capability == null || link.can(capability)).toList();
+            able.forEach(link -> link.send(text));
+            return able.size();
         }
     }
 

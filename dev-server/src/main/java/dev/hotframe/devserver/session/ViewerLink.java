@@ -86,6 +86,11 @@ final class ViewerLink {
         heldAssets.apply(update);
     }
 
+    /** Whether the viewer's hello listed {@code capability}. */
+    boolean can(String capability) {
+        return hello.capabilities().contains(capability);
+    }
+
     /** What {@code /status} shows of this viewer. */
     Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();

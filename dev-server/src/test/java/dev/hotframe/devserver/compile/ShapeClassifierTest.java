@@ -113,8 +113,67 @@ class ShapeClassifierTest {
 
         Path palette = demo.edit("Palette.java", "{1, 2}", "{1, 2, 3}");
 
-        assertClassified(build.changed(Set.of(palette)), Tier.RELOAD, "Palette's static initializer changed",
+        assertClassified(build.changed(Set.of(palette)), Tier.RELOAD, "the static initializer of Palette changed; it runs again in a new generation",
                 List.of("demo.Palette"), List.of());
+    }
+
+    @Test
+    void constructorBodyChangeIsAReloadBecauseARedefineWouldNotRunItAgain() {
+        demo.edit("App.java", "public State initialState() {", "private final String shader;\n\n    public App() {\n        shader = \"red\";\n    }\n\n    public State initialState() {");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path app = demo.edit("App.java", "\"red\"", "\"blue\"");
+
+        assertClassified(build.changed(Set.of(app)), Tier.RELOAD,
+                "the constructor or a field initializer of App changed; it runs again in a new generation", List.of("demo.App"), List.of());
+    }
+
+    @Test
+    void fieldInitializerChangeIsAReload() {
+        demo.write("Ball.java", "package demo;\n\nfinal class Ball {\n    double radius = 4;\n}\n");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path ball = demo.edit("Ball.java", "radius = 4;", "radius = 12.5;");
+
+        assertClassified(build.changed(Set.of(ball)), Tier.RELOAD,
+                "the constructor or a field initializer of Ball changed; it runs again in a new generation", List.of("demo.Ball"), List.of());
+    }
+
+    @Test
+    void constructorThatOnlyMovedDownALineStaysNoShapeChange() {
+        demo.write("Ball.java", "package demo;\n\nfinal class Ball {\n    double radius = 4;\n\n    double area() {\n        return radius * radius;\n    }\n}\n");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path ball = demo.edit("Ball.java", "final class Ball {\n", "final class Ball {\n\n");
+
+        assertClassified(build.changed(Set.of(ball)), Tier.REDEFINE, "method bodies changed in Ball", List.of("demo.Ball"), List.of());
+    }
+
+    @Test
+    void methodThatOnlyTheConstructorCallsIsAReload() {
+        demo.edit("App.java", "public State initialState() {", "private final String shader;\n\n    public App() {\n        shader = build();\n    }\n\n"
+                + "    private String build() {\n        return \"red\";\n    }\n\n    public State initialState() {");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path app = demo.edit("App.java", "\"red\"", "\"blue\"");
+
+        assertClassified(build.changed(Set.of(app)), Tier.RELOAD,
+                "App.build() changed, and only constructors or initializers call it; it runs again in a new generation", List.of("demo.App"),
+                List.of());
+    }
+
+    @Test
+    void methodThatAFrameAlsoCallsOrALambdaFromTheConstructorStaysARedefine() {
+        demo.edit("App.java", "public State initialState() {", "private final Runnable step;\n\n    public App() {\n        step = () -> tick();\n"
+                + "        build();\n    }\n\n    private String build() {\n        return \"red\";\n    }\n\n    private void tick() {\n"
+                + "        System.out.println(1);\n    }\n\n    public State initialState() {");
+        demo.edit("App.java", "s.x += dt * 10;", "s.x += dt * 10 + build().length();");
+        assertThat(build.full()).isInstanceOf(JavaBuild.Built.class);
+
+        Path app = demo.edit("App.java", "\"red\"", "\"blue\"");
+        assertClassified(build.changed(Set.of(app)), Tier.REDEFINE, "method bodies changed in App", List.of("demo.App"), List.of());
+        app = demo.edit("App.java", "println(1)", "println(22)");
+        assertClassified(build.changed(Set.of(app)), Tier.REDEFINE, "method bodies changed in App", List.of("demo.App"), List.of());
     }
 
     @Test

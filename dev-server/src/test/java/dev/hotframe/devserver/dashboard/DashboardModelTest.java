@@ -9,6 +9,7 @@ import dev.hotframe.wire.SceneChange;
 import dev.hotframe.wire.ServerMessage;
 import dev.hotframe.wire.Tier;
 import dev.hotframe.wire.UpdateMeta;
+import dev.hotframe.wire.ViewerMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +40,19 @@ class DashboardModelTest {
     private static Map<String, Object> entry(long seq, String file, Tier tier, String reason) {
         return Map.of("kind", "update", "seq", seq, "atMs", 1000L, "files", List.of(file), "tier", tier, "reason", reason,
                 "phasesMs", Map.of("detect", 5L), "viewers", List.of());
+    }
+
+    @Test
+    void aRestartFromTheViewerOrTheDashboardIsFiledAsARestartSayingWhoAskedForIt() {
+        DashboardModel model = model();
+
+        model.replied("viewer-1", new ViewerMessage.Restarted(null, true, "restart app (F5 or the dashboard)", 4));
+        model.replied("viewer-2", new ViewerMessage.Restarted("d9", false, "no app is running", 0));
+
+        assertThat(timeline(model)).extracting(e -> List.of(e.get("kind"), e.get("viewer"), e.get("ok"), e.get("reason"),
+                e.get("generation"), e.get("from"))).containsExactly(
+                List.of("restart", "viewer-2", false, "no app is running", 0, "the dashboard"),
+                List.of("restart", "viewer-1", true, "restart app (F5 or the dashboard)", 4, "F5 in the viewer"));
     }
 
     @Test

@@ -125,6 +125,24 @@ class UpdateHubTest {
     }
 
     @Test
+    void restartAppGoesOnlyToViewersWhoseHelloListsItSoAnOlderViewerNeverSeesAnUnknownType() throws Exception {
+        ViewerClient older = running.join("older");
+        ViewerClient knows = running.connect(running.authorized());
+        knows.send(CODEC.encode(new ViewerMessage.Hello(Protocol.SUPPORTED, "knows", "17", List.of(ServerMessage.RestartApp.CAPABILITY),
+                null, 0, Map.of())));
+        assertThat(knows.nextMessage()).isInstanceOf(ServerMessage.Welcome.class);
+        assertThat(knows.nextSkippingPings()).isInstanceOf(ServerMessage.Snapshot.class);
+        assertThat(older.nextSkippingPings()).isInstanceOf(ServerMessage.Snapshot.class);
+
+        assertThat(hub.broadcast(new ServerMessage.RestartApp("r1"), ServerMessage.RestartApp.CAPABILITY)).isEqualTo(1);
+        assertThat(hub.broadcast(new ServerMessage.Undo("u1"))).isEqualTo(2);
+
+        assertThat(knows.nextSkippingPings()).isEqualTo(new ServerMessage.RestartApp("r1"));
+        assertThat(knows.nextSkippingPings()).isEqualTo(new ServerMessage.Undo("u1"));
+        assertThat(older.nextSkippingPings()).as("the undo sent after the restart is the next thing it gets").isEqualTo(new ServerMessage.Undo("u1"));
+    }
+
+    @Test
     void viewerOfAnotherServerGetsASnapshot() throws Exception {
         running.publish(RunningHub::failed);
         ViewerClient viewer = running.connect(running.authorized());

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@link AppRunner}): an exception keeps the last good frame on screen under an error overlay,
  * and the next frame tries again; a runaway is stopped and pauses the app until its code
  * changes. After the first frame of each update it reports the update (ack, and the headless
- * record). F1 hides the overlay; F2 goes back to the previous generation (undo); F3 shows or
- * hides the HUD (frame rate, backend, last reload's phases), which is off by default headless. Requests from
+ * record). F1 hides the overlay; F2 goes back to the previous generation (undo); F5 creates the
+ * app again from its code, keeping the state ({@link AppRestart}); F3 shows or hides the HUD (frame rate, backend, last reload's phases), which is off by default headless. Requests from
  * the dashboard are answered between frames by the {@link Inspector}.
  */
 public final class FrameLoop {
@@ -54,6 +54,7 @@ public final class FrameLoop {
     private final FrameReport report;
     private final Consumer<ViewerMessage> acks;
     private final Inspector inspector;
+    private final AppRestart restart;
     private final long frameNanos;
     private final Inbox inbox;
     private final ConcurrentLinkedQueue<InputEvent> inputs = new ConcurrentLinkedQueue<>();
@@ -94,7 +95,12 @@ public final class FrameLoop {
         this.applier = new UpdateApplier(host, scenes, overlay, resync, assets);
         this.report = new FrameReport(target, host, recorder, acks);
         this.acks = acks;
-        this.inspector = new Inspector(host, this::undo, acks);
+        this.restart = new AppRestart(host, runner, overlay, acks);
+        this.inspector = new Inspector(host, this::undo, () -> {
+            Applied applied = restart.run();
+            restarted(applied);
+            return applied;
+        }, acks);
         this.frameNanos = 1_000_000_000L / Math.max(1, fps);
     }
 
@@ -134,6 +140,7 @@ public final class FrameLoop {
                         host.generation()));
                 stateChanged = undone.ok();
             }
+            stateChanged |= restarted(restart.runIfRequested());
             inbox.drainRequests(inspector::offer);
             stateChanged |= inspector.beforeFrame();
             List<UpdateRecord> applied = applyPending();
@@ -158,11 +165,13 @@ public final class FrameLoop {
     }
 
     private void input(InputEvent event) {
-        if (event instanceof InputEvent.Key key && key.key().matches("F[123]")) {
+        if (event instanceof InputEvent.Key key && key.key().matches("F[1235]")) {
             if (key.pressed() && key.key().equals("F1")) {
                 overlay.toggle();
             } else if (key.pressed() && key.key().equals("F2")) {
                 undoRequested = true;
+            } else if (key.pressed() && key.key().equals("F5")) {
+                restart.request();
             } else if (key.pressed()) {
                 hud.toggle();
             }
@@ -185,6 +194,12 @@ public final class FrameLoop {
             overlay.toast("undo: " + applied.error(), now);
         }
         return applied;
+    }
+
+    /** Takes the warnings of a restart ({@code applied} null when none was asked); true when it happened. */
+    private boolean restarted(Applied applied) {
+        reloadWarnings = applied != null && applied.ok() ? applied.warnings() : reloadWarnings;
+        return applied != null && applied.ok();
     }
 
     private List<UpdateRecord> applyPending() {

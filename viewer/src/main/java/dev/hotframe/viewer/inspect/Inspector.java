@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Answers the dashboard's requests ({@code protocol/PROTOCOL.md} section 12) on the render
  * thread, between frames, where the app's state may be touched: it reports the state tree,
  * applies an edit through the reload engine's state codec (a value that does not fit is refused
- * and nothing changes), undoes as F2 does, and sends the latest frame. Requests arrive from the
+ * and nothing changes), undoes as F2 does, restarts the app as F5 does, and sends the latest frame. Requests arrive from the
  * network thread through {@link #offer}. A request that fails is answered with the reason; it
  * never stops the frame loop.
  */
@@ -29,17 +29,20 @@ public final class Inspector {
 
     private final AppHost host;
     private final Supplier<Applied> undo;
+    private final Supplier<Applied> restart;
     private final Consumer<ViewerMessage> replies;
     private final ConcurrentLinkedQueue<ServerMessage.Request> pending = new ConcurrentLinkedQueue<>();
     private final List<ServerMessage.CaptureFrame> captures = new ArrayList<>();
 
     /**
      * @param undo    goes back one generation as F2 does (the frame loop's undo)
+     * @param restart creates the app again from its code, keeping the state, as F5 does
      * @param replies sends a reply to the server
      */
-    public Inspector(AppHost host, Supplier<Applied> undo, Consumer<ViewerMessage> replies) {
+    public Inspector(AppHost host, Supplier<Applied> undo, Supplier<Applied> restart, Consumer<ViewerMessage> replies) {
         this.host = host;
         this.undo = undo;
+        this.restart = restart;
         this.replies = replies;
     }
 
@@ -91,6 +94,14 @@ public final class Inspector {
         public Boolean undo(ServerMessage.Undo request) {
             Applied applied = undo.get();
             replies.accept(new ViewerMessage.Undone(request.id(), applied.ok(),
+                    applied.ok() ? applied.reason() : applied.error(), host.generation()));
+            return applied.ok();
+        }
+
+        @Override
+        public Boolean restartApp(ServerMessage.RestartApp request) {
+            Applied applied = restart.get();
+            replies.accept(new ViewerMessage.Restarted(request.id(), applied.ok(),
                     applied.ok() ? applied.reason() : applied.error(), host.generation()));
             return applied.ok();
         }

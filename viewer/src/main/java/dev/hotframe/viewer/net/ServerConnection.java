@@ -128,7 +128,7 @@ public final class ServerConnection implements AutoCloseable {
 
     private void hello(WebSocket ws) {
         if (socket == ws) {
-            send(updates.hello(viewerId, List.of("redefine", "reload", "restart", "undo", "scene", "inspect",
+            send(updates.hello(viewerId, List.of("redefine", "reload", "restart", "undo", ServerMessage.RestartApp.CAPABILITY, "scene", "inspect",
                     "backend:" + backend)));
         }
     }

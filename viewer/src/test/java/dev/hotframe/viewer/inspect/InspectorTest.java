@@ -39,10 +39,15 @@ class InspectorTest {
 
     private static final String FIELDS = "public double speed = 1.5;\npublic String name = \"ada\";\npublic int[] lanes = {1, 2};";
 
-    /** The app: its state is {@code FIELDS} and {@code extra}; it clears to red once the speed is over 2. */
+    /** The app: its state is {@code FIELDS} and {@code extra}; it clears to red once the speed is over 2, to blue before. */
     private static List<ClassFile> tint(String extra) {
-        return TestApp.named("demo.Tint").state(FIELDS + "\n" + extra).update("")
-                .render("f.canvas().clear(s.speed > 2 ? 0xFFC04020 : 0xFF2040C0);").compile();
+        return tint(extra, "0xFF2040C0");
+    }
+
+    /** The app, clearing to {@code ground} (a field initializer, so its constructor sets it) while the speed is up to 2. */
+    private static List<ClassFile> tint(String extra, String ground) {
+        return TestApp.named("demo.Tint").members("private int ground = " + ground + ";").state(FIELDS + "\n" + extra).update("")
+                .render("f.canvas().clear(s.speed > 2 ? 0xFFC04020 : ground);").compile();
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -136,6 +141,34 @@ class InspectorTest {
         assertThat(undone.reason()).isEqualTo("back to the code and state of generation 1");
         inbox.request(new ServerMessage.InspectState("i2"));
         assertThat(reply("i2", ViewerMessage.StateReport.class).state().has("bonus")).isFalse();
+    }
+
+    @Test
+    void restartAppRunsTheConstructorAgainSoAChangeARedefineCouldNotShowAppearsWithTheStateKept() throws Exception {
+        inbox.request(new ServerMessage.EditState("e5", "/name", TextNode.valueOf("bob")));
+        assertThat(reply("e5", ViewerMessage.StateReport.class).error()).isNull();
+        inbox.offer(new ServerMessage.CodeUpdate(new UpdateMeta(1, List.of("Tint.java"), 0, Map.of()), Tier.REDEFINE,
+                "method bodies changed in Tint", tint("", "0xFF20C040"), List.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.stream()
+                .anyMatch(m -> m instanceof ViewerMessage.Ack ack && ack.seq() == 1 && ack.ok()));
+        assertThat(centre("c2")).as("the app object was made by the old constructor").isEqualTo("FF2040C0");
+
+        inbox.request(new ServerMessage.RestartApp("r1"));
+
+        assertThat(reply("r1", ViewerMessage.Restarted.class))
+                .isEqualTo(new ViewerMessage.Restarted("r1", true, "restart app (F5 or the dashboard)", 2));
+        assertThat(centre("c3")).as("made again by the new constructor").isEqualTo("FF20C040");
+        inbox.request(new ServerMessage.InspectState("i3"));
+        assertThat(reply("i3", ViewerMessage.StateReport.class).state())
+                .isEqualTo(json.readTree("{\"speed\": 1.5, \"name\": \"bob\", \"lanes\": [1, 2]}"));
+    }
+
+    /** The centre pixel of a frame captured after the request {@code id}. */
+    private String centre(String id) {
+        inbox.request(new ServerMessage.CaptureFrame(id, 160));
+        try (Image image = Image.makeDeferredFromEncodedBytes(Base64.getDecoder().decode(reply(id, ViewerMessage.FramePreview.class).png()))) {
+            return Pixels.at(image, 80, 60);
+        }
     }
 
     private <T extends ViewerMessage.Reply> T reply(String id, Class<T> type) {
