@@ -35,6 +35,11 @@ final class GenerationLoader extends ClassLoader implements Fuel.InitializationL
     private final Set<String> initialized = new LinkedHashSet<>();
     private final AssetResources resources;
 
+    /** A loader that serves no resources of its own. */
+    GenerationLoader(int generation, Map<String, byte[]> classes, ClassLoader parent) {
+        this(generation, classes, parent, null);
+    }
+
     /** @param resources the assets served as resources, or null for none */
     GenerationLoader(int generation, Map<String, byte[]> classes, ClassLoader parent, AssetResources resources) {
         super(NAME_PREFIX + generation, parent);
