@@ -40,6 +40,15 @@ public interface Frame {
     }
 
     /**
+     * The project's images, fonts, shaders and other asset bytes, by path ({@code "assets/logo.png"}),
+     * as the viewer holds them now; see {@link ProjectAssets} for who owns them and how to learn
+     * that one changed.
+     */
+    default ProjectAssets assets() {
+        return ProjectAssets.none();
+    }
+
+    /**
      * Draws the scene {@code scenes/<name>.json}, binding {@code ${field}} placeholders to the
      * app state. A missing scene or binding is drawn as a visible warning, never an exception.
      */

@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.assets;
 
+import dev.hotframe.app.ProjectAssets;
 import dev.hotframe.wire.AssetFile;
 import dev.hotframe.wire.Diagnostic;
 import io.github.humbleui.skija.Image;
@@ -22,9 +23,11 @@ import java.util.TreeMap;
  * collection ({@link ProjectFonts}), SkSL shaders compiled as runtime effects. An asset whose
  * new bytes do not decode or compile keeps its last good version and is reported as a
  * {@link Diagnostic} with the file and, for SkSL, the line. Replaced native objects are freed.
- * Render thread only: updates are applied between frames.
+ * The bytes of each held asset are kept too ({@link AssetBytes}), for the app's
+ * {@link ProjectAssets#bytes} and its class loader's resources. Render thread only (but for
+ * {@link #held()}): updates are applied between frames.
  */
-public final class AssetStore implements Assets, AutoCloseable {
+public final class AssetStore implements Assets, ProjectAssets, AutoCloseable {
 
     /** What applying assets did: the paths now held anew, those dropped, and the problems per path. */
     public record Outcome(List<String> applied, List<String> removed, Map<String, List<Diagnostic>> problems) {
@@ -56,6 +59,7 @@ public final class AssetStore implements Assets, AutoCloseable {
     private final Map<String, Held<RuntimeEffect>> shaders = new HashMap<>();
     private final Map<String, Held<Typeface>> fonts = new HashMap<>();
     private final ProjectFonts collection = new ProjectFonts();
+    private final AssetBytes bytes = new AssetBytes();
     private long version;
 
     @Override
@@ -68,6 +72,27 @@ public final class AssetStore implements Assets, AutoCloseable {
     public RuntimeEffect shader(String path) {
         Held<RuntimeEffect> held = shaders.get(path);
         return held == null ? null : held.value();
+    }
+
+    @Override
+    public Typeface typeface(String path) {
+        Held<Typeface> held = fonts.get(path);
+        return held == null ? null : held.value();
+    }
+
+    @Override
+    public byte[] bytes(String path) {
+        return bytes.copy(path);
+    }
+
+    @Override
+    public long version(String path) {
+        return bytes.version(path);
+    }
+
+    /** The bytes of the assets held, readable from any thread. */
+    public AssetBytes held() {
+        return bytes;
     }
 
     @Override
@@ -125,6 +150,9 @@ public final class AssetStore implements Assets, AutoCloseable {
         }
         if (!applied.isEmpty() || !dropped.isEmpty()) {
             version++;
+            long now = version;
+            changed.stream().filter(a -> applied.contains(a.path())).forEach(a -> bytes.put(a.path(), a.bytes(), now));
+            dropped.forEach(path -> bytes.remove(path, now));
         }
         return new Outcome(applied, dropped, problems);
     }

@@ -2,8 +2,8 @@ package dev.hotframe.viewer.frame;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.Frame;
+import dev.hotframe.app.ProjectAssets;
 import dev.hotframe.scene.SceneNode;
-import dev.hotframe.viewer.assets.Assets;
 import dev.hotframe.viewer.reload.guard.ViewerTime;
 import dev.hotframe.viewer.scene.RetainedScenes;
 import dev.hotframe.viewer.scene.SceneRenderer;
@@ -26,11 +26,11 @@ final class FrameContext implements Frame {
     private final RetainedScenes scenes;
     private final SceneRenderer renderer;
     private final Supplier<JsonNode> state;
-    private final Assets assets;
+    private final ProjectAssets assets;
     private JsonNode stateTree;
 
     FrameContext(Canvas canvas, View view, double time, RetainedScenes scenes, SceneRenderer renderer,
-                 Supplier<JsonNode> state, Assets assets) {
+                 Supplier<JsonNode> state, ProjectAssets assets) {
         this.assets = assets;
         this.canvas = canvas;
         this.view = view;
@@ -40,8 +40,8 @@ final class FrameContext implements Frame {
         this.state = state;
     }
 
-    /** The project's images, fonts and shaders, for scene nodes that draw them. */
-    Assets assets() {
+    @Override
+    public ProjectAssets assets() {
         return assets;
     }
 

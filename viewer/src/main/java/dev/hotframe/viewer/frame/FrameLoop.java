@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.frame;
 
 import dev.hotframe.app.InputEvent;
+import dev.hotframe.viewer.assets.AssetResources;
 import dev.hotframe.viewer.assets.AssetStore;
 import dev.hotframe.viewer.assets.Assets;
 import dev.hotframe.viewer.inspect.Inspector;
@@ -87,6 +88,7 @@ public final class FrameLoop {
         this.target = target;
         this.inbox = inbox;
         this.host = host;
+        host.serveResources(new AssetResources(assets.held()));
         this.runner = new AppRunner(host, frameBudget, CHECKPOINT_EVERY);
         this.overlay = new Overlay(fonts, recorder == null);
         this.hud = new Hud(fonts, recorder == null);

@@ -3,6 +3,7 @@ package dev.hotframe.viewer.reload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotframe.app.HotframeApp;
+import dev.hotframe.viewer.assets.AssetResources;
 import dev.hotframe.viewer.libs.LibraryCache;
 import dev.hotframe.viewer.libs.LibraryLoaders;
 import dev.hotframe.viewer.reload.guard.HostCalls;
@@ -70,6 +71,14 @@ public final class AppHost {
         Watchdog watchdog = new Watchdog(loadBudget);
         this.swap = new Swap(watchdog);
         this.generations = new Generations(redefiner, watchdog, swap, UNDO_DEPTH, new Unloading(loadBudget, leaked));
+    }
+
+    /**
+     * Serves {@code resources} through the class loaders of the generations loaded from now on
+     * (the one running keeps what it had), so that {@code getResource} in app code finds the project's assets.
+     */
+    public void serveResources(AssetResources resources) {
+        generations.serveResources(resources);
     }
 
     /** Whether an app is running. */

@@ -1,6 +1,7 @@
 package dev.hotframe.viewer.reload;
 
 import dev.hotframe.app.HotframeApp;
+import dev.hotframe.viewer.assets.AssetResources;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -15,9 +16,9 @@ record Generation(GenerationLoader loader, HotframeApp<Object> app, StateCodec c
      * that a broken static initializer fails this update, not a frame later), and creates the app.
      */
     @SuppressWarnings("unchecked")
-    static Generation load(int number, String appClass, Map<String, byte[]> classes, ClassLoader parent, List<String> warmUp)
-            throws ReflectiveOperationException {
-        GenerationLoader loader = new GenerationLoader(number, classes, parent);
+    static Generation load(int number, String appClass, Map<String, byte[]> classes, ClassLoader parent, List<String> warmUp,
+                           AssetResources resources) throws ReflectiveOperationException {
+        GenerationLoader loader = new GenerationLoader(number, classes, parent, resources);
         Class<?> type = Class.forName(appClass, true, loader);
         if (!HotframeApp.class.isAssignableFrom(type)) {
             throw new IllegalStateException(appClass + " does not implement " + HotframeApp.class.getName());

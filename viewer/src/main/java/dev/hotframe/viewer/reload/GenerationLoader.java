@@ -1,9 +1,13 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.assets.AssetResources;
 import dev.hotframe.viewer.libs.LibraryLoaders;
 import dev.hotframe.viewer.reload.bytecode.FuelInjector;
 import dev.hotframe.viewer.reload.guard.Fuel;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The class loader of one generation of the user's app. It defines app classes from received
  * bytes (child first), with {@link Fuel} checks put in, and delegates everything else (the app
  * contract, Skija, the JDK) to the viewer's own loader, so that the contract types are shared
- * by all generations.
+ * by all generations. Resources the parents do not have come from the project's assets
+ * ({@link AssetResources}), so that {@code getResource("/logo.png")} finds {@code assets/logo.png}.
  */
 final class GenerationLoader extends ClassLoader implements Fuel.InitializationListener {
 
@@ -28,11 +33,19 @@ final class GenerationLoader extends ClassLoader implements Fuel.InitializationL
     private final int generation;
     private final Map<String, byte[]> classes;
     private final Set<String> initialized = new LinkedHashSet<>();
+    private final AssetResources resources;
 
+    /** A loader that serves no resources of its own. */
     GenerationLoader(int generation, Map<String, byte[]> classes, ClassLoader parent) {
+        this(generation, classes, parent, null);
+    }
+
+    /** @param resources the assets served as resources, or null for none */
+    GenerationLoader(int generation, Map<String, byte[]> classes, ClassLoader parent, AssetResources resources) {
         super(NAME_PREFIX + generation, parent);
         this.generation = generation;
         this.classes = new ConcurrentHashMap<>(classes);
+        this.resources = resources;
     }
 
     /** Whether {@code loader} loads the app's code: a generation, or the libraries under the generations. */
@@ -70,6 +83,17 @@ final class GenerationLoader extends ClassLoader implements Fuel.InitializationL
         }
         byte[] metered = FuelInjector.inject(bytes);
         return defineClass(name, metered, 0, metered.length);
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        return resources == null ? null : resources.find(name);
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL url = findResource(name);
+        return url == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(url));
     }
 
     /** The class if this generation has already defined it, else null. */

@@ -1,5 +1,6 @@
 package dev.hotframe.viewer.reload;
 
+import dev.hotframe.viewer.assets.AssetResources;
 import dev.hotframe.viewer.reload.guard.Watchdog;
 import dev.hotframe.wire.ClassFile;
 import dev.hotframe.wire.Tier;
@@ -24,6 +25,7 @@ final class Generations {
     private final History history;
     private final Unloading unloading;
     private int made;
+    private AssetResources resources;
 
     Generations(Redefiner redefiner, Watchdog watchdog, Swap swap, int undoDepth, Unloading unloading) {
         this.redefiner = redefiner;
@@ -31,6 +33,11 @@ final class Generations {
         this.swap = swap;
         this.history = new History(undoDepth);
         this.unloading = unloading;
+    }
+
+    /** Serves {@code resources} through the class loaders of the generations made from now on. */
+    void serveResources(AssetResources resources) {
+        this.resources = resources;
     }
 
     /** How many earlier generations {@link #undo()} can go back to. */
@@ -120,8 +127,9 @@ final class Generations {
         Generation[] loaded = new Generation[1];
         List<String> warmUp = swap.current() != null ? swap.current().loader().initializedNames() : List.of();
         int number = made + 1;
+        AssetResources served = resources;
         Watchdog.Outcome outcome = watchdog.run("loading " + simple(appClass),
-                () -> loaded[0] = Generation.load(number, appClass, classes, parent, warmUp));
+                () -> loaded[0] = Generation.load(number, appClass, classes, parent, warmUp, served));
         phases.put("load", Swap.ms(start));
         if (outcome instanceof Watchdog.Threw threw) {
             return Applied.failed(tier, reason, "the new code could not be loaded: " + AppFailure.oneLine(threw), phases);

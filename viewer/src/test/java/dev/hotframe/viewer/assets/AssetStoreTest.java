@@ -175,12 +175,7 @@ class AssetStoreTest {
     }
 
     static AssetFile png(String path, int argb, int w, int h) {
-        try (Surface surface = Surface.makeRasterN32Premul(w, h)) {
-            surface.getCanvas().clear(argb);
-            try (Image image = surface.makeImageSnapshot()) {
-                return new AssetFile(path, image.encodeToData(EncodedImageFormat.PNG).getBytes());
-            }
-        }
+        return dev.hotframe.viewer.testkit.AssetFiles.png(path, argb, w, h);
     }
 
     /** A PNG of random pixels, so that it does not compress to a few bytes. */

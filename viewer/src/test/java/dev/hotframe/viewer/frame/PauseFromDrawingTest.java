@@ -2,6 +2,7 @@ package dev.hotframe.viewer.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotframe.app.ProjectAssets;
 import dev.hotframe.scene.SceneParser;
 import dev.hotframe.viewer.assets.Assets;
 import dev.hotframe.viewer.reload.AppHost;
@@ -75,7 +76,7 @@ class PauseFromDrawingTest {
         Assets assets = new OutOfMemoryLogo();
         try (Surface surface = Surface.makeRasterN32Premul(40, 40)) {
             FrameContext frame = new FrameContext(surface.getCanvas(), new FrameContext.View(40, 40, 1, 0, 0), 0, scenes,
-                    new SceneRenderer(assets), host::stateTree, assets);
+                    new SceneRenderer(assets), host::stateTree, ProjectAssets.none());
             String failed = runner.render(frame);
             assertThat(runner.paused()).isEqualTo(failed);
             runner.drawingChanged();
