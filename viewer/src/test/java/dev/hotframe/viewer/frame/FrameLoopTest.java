@@ -116,20 +116,13 @@ class FrameLoopTest {
 
     @Test
     void anUpdateThatCannotBeAppliedIsShownInTheOverlayUntilOneIs() throws Exception {
-        FrameRecorder recorder = new FrameRecorder(dir);
-        RasterTarget target = new RasterTarget(320, 240);
-        Inbox inbox = new Inbox();
-        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
-                inbox, ack -> { }, () -> { });
-        Thread thread = new Thread(loop::run, "frame-loop-test");
-        thread.start();
-        try {
-            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+        try (RunningLoop loop = RunningLoop.standard(dir, 0)) {
+            loop.inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
             awaitRecord(0);
             assertThat(pixel("frame-0.png", 20, 222)).isEqualTo("FF2040C0");
 
             List<String> files = List.of("src/demo/Clear.java");
-            inbox.offer(new ServerMessage.CodeUpdate(meta(1, files), Tier.RELOAD, "classes removed", List.of(), List.of(APP)));
+            loop.inbox.offer(new ServerMessage.CodeUpdate(meta(1, files), Tier.RELOAD, "classes removed", List.of(), List.of(APP)));
             JsonNode failed = awaitRecord(1);
 
             assertThat(failed.get("ok").asBoolean()).isFalse();
@@ -139,56 +132,32 @@ class FrameLoopTest {
             assertThat(centre("frame-1.png")).as("the last good frame stays").isEqualTo("FF2040C0");
             assertThat(pixel("frame-1.png", 20, 222)).as("the overlay's panel says why").isNotEqualTo("FF2040C0");
 
-            inbox.offer(new ServerMessage.CodeUpdate(meta(2, files), Tier.RELOAD, "class added", app("0xFF2040C0", CLEAR),
+            loop.inbox.offer(new ServerMessage.CodeUpdate(meta(2, files), Tier.RELOAD, "class added", app("0xFF2040C0", CLEAR),
                     List.of()));
             assertThat(awaitRecord(2).get("ok").asBoolean()).isTrue();
             assertThat(pixel("frame-2.png", 20, 222)).as("gone once an update applies").isEqualTo("FF2040C0");
-        } finally {
-            inbox.stop();
-            thread.join(10_000);
-            recorder.close();
-            target.close();
         }
     }
 
     @Test
     void anAppWhoseConstructorThrowsAtTheFirstStartShowsWhyInTheFrame() throws Exception {
-        FrameRecorder recorder = new FrameRecorder(dir);
-        RasterTarget target = new RasterTarget(320, 240);
-        Inbox inbox = new Inbox();
-        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
-                inbox, ack -> { }, () -> { });
-        Thread thread = new Thread(loop::run, "frame-loop-test");
-        thread.start();
-        try {
+        try (RunningLoop loop = RunningLoop.standard(dir, 0)) {
             List<ClassFile> throwing = TestApp.named(APP).state("public int frames;")
                     .constructor("throw new IllegalStateException(\"no shader\");").render(CLEAR.replace("color()", "0xFF2040C0"))
                     .compile();
-            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, throwing, Map.of(), List.of()));
+            loop.inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, throwing, Map.of(), List.of()));
             JsonNode record = awaitRecord(0);
 
             assertThat(record.get("ok").asBoolean()).isFalse();
             assertThat(record.get("error").asText()).contains("IllegalStateException").contains("no shader");
             assertThat(pixel("frame-0.png", 20, 222)).as("the panel says why").isNotEqualTo("FF101418");
-        } finally {
-            inbox.stop();
-            thread.join(10_000);
-            recorder.close();
-            target.close();
         }
     }
 
     @Test
     void withALivePeriodTheStateAndLatestFrameFollowAnAnimationBetweenUpdates() throws Exception {
-        FrameRecorder recorder = new FrameRecorder(dir, null, 50);
-        RasterTarget target = new RasterTarget(320, 240);
-        Inbox inbox = new Inbox();
-        FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60,
-                inbox, ack -> { }, () -> { });
-        Thread thread = new Thread(loop::run, "frame-loop-test");
-        thread.start();
-        try {
-            inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
+        try (RunningLoop loop = RunningLoop.standard(dir, 50)) {
+            loop.inbox.offer(new ServerMessage.Snapshot(meta(0, List.of()), APP, app("0xFF2040C0", CLEAR), Map.of(), List.of()));
             awaitRecord(0);
             int first = frames();
 
@@ -196,11 +165,6 @@ class FrameLoopTest {
 
             assertThat(Files.readAllLines(dir.resolve("updates.jsonl"))).as("still one line per update").hasSize(1);
             assertThat(dir.resolve("frame-1.png")).doesNotExist();
-        } finally {
-            inbox.stop();
-            thread.join(10_000);
-            recorder.close();
-            target.close();
         }
     }
 

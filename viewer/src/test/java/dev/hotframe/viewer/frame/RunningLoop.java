@@ -31,8 +31,19 @@ final class RunningLoop implements AutoCloseable {
      * @param drawLimit   how long the viewer may draw one scene node
      */
     RunningLoop(Path dir, int width, int height, Duration frameBudget, Duration drawLimit) throws Exception {
+        this(dir, width, height, frameBudget, drawLimit, 0);
+    }
+
+    /** A loop with the viewer's own limits, 320x240; {@code liveEveryMs} as {@code --live-every} (0: off). */
+    static RunningLoop standard(Path dir, long liveEveryMs) throws Exception {
+        return new RunningLoop(dir, 320, 240, FrameLoop.FRAME_BUDGET, dev.hotframe.viewer.scene.SceneRenderer.DRAW_LIMIT,
+                liveEveryMs);
+    }
+
+    private RunningLoop(Path dir, int width, int height, Duration frameBudget, Duration drawLimit, long liveEveryMs)
+            throws Exception {
         log = new UpdateLog(dir);
-        recorder = new FrameRecorder(dir);
+        recorder = new FrameRecorder(dir, null, liveEveryMs);
         target = new RasterTarget(width, height);
         FrameLoop loop = new FrameLoop(target, new AppHost(RedefineAgent.instrumentation()), new Fonts(), recorder, 60, inbox,
                 ack -> { }, () -> { }, frameBudget, drawLimit);
