@@ -83,6 +83,21 @@ class AssetStoreTest {
     }
 
     @Test
+    void aJpegCutShortIsRefusedToo() {
+        byte[] jpeg;
+        try (Image image = Image.makeDeferredFromEncodedBytes(noise(64, 64))) {
+            jpeg = image.encodeToData(EncodedImageFormat.JPEG, 90).getBytes();
+        }
+        byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+
+        AssetStore.Outcome bad = store.apply(List.of(new AssetFile("assets/photo.jpg", cut)), List.of());
+
+        assertThat(bad.problems().get("assets/photo.jpg")).singleElement().satisfies(d -> assertThat(d.message())
+                .startsWith("the image does not decode: ").endsWith("; keeping the last good version"));
+        assertThat(store.image("assets/photo.jpg")).isNull();
+    }
+
+    @Test
     void anImageTooBigToDrawInAFrameIsRefusedByItsHeaderAndTheNextGoodOneApplies() {
         store.apply(List.of(png("assets/logo.png", 0xFF00FF00, 4, 3)), List.of());
         byte[] huge = withSize(png("assets/logo.png", 0xFFFF0000, 4, 3).bytes(), 20_000, 20_000);
